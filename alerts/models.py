@@ -1,0 +1,1 @@
+"""Models of the alerts app; filled in by its own issue."""

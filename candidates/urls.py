@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+app_name = "candidates"
+
+urlpatterns = [
+    path("", views.candidate_space, name="space"),
+]
