@@ -1,0 +1,60 @@
+# The two commands a newcomer needs: `make demo` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+PORT ?= 8000
+VENV := .venv
+BIN := $(VENV)/bin
+export UV_PYTHON_DOWNLOADS := never
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+export UV_NO_PROGRESS := 1
+
+.PHONY: help install install-test-tools demo serve test test-fast lint format bench clean
+
+help:
+	@echo "make demo        install, migrate, load the demo content, serve on 127.0.0.1:\$$PORT (default 8000)"
+	@echo "make test        install, start PostgreSQL, run the whole suite (SQLite, PostgreSQL, Chromium)"
+	@echo "make test-fast   the suite on SQLite, without the browser journeys"
+	@echo "make lint        ruff, djhtml, Django checks"
+
+## Python dependencies, pinned by uv.lock, in .venv
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml uv.lock scripts/bootstrap.sh
+	@scripts/bootstrap.sh python
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==0.13.8
+	@$(BIN)/uv sync --frozen --inexact --quiet
+	@touch $@
+
+## What the tests need beyond Python: Chromium, PostgreSQL, Java, axe-core and the HTML checker
+install-test-tools: install
+	@scripts/bootstrap.sh test
+	@test -f node_modules/.package-lock.json -a node_modules/.package-lock.json -nt package-lock.json \
+		|| npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+
+demo: install
+	@$(BIN)/python manage.py migrate --noinput
+	@$(BIN)/python manage.py load_demo_data
+	@echo "Serving on http://127.0.0.1:$(PORT)/ (admin: http://127.0.0.1:$(PORT)/admin/)"
+	@$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+test: install-test-tools
+	@scripts/run-tests.sh
+
+test-fast: install
+	@$(BIN)/pytest -m "not e2e" -q
+
+lint: install
+	@$(BIN)/ruff check .
+	@$(BIN)/ruff format --check .
+	@$(BIN)/djhtml --check templates
+	@DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python manage.py check
+	@DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
+
+format: install
+	@$(BIN)/ruff check --fix .
+	@$(BIN)/ruff format .
+	@$(BIN)/djhtml templates
+
+clean:
+	rm -rf $(VENV) node_modules var

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Installs the system packages a step needs, with apt when run as root.
+#   scripts/bootstrap.sh python   what `make install` needs (python3 venv)
+#   scripts/bootstrap.sh test     what `make test` needs (Chromium, PostgreSQL, Java, npm)
+set -euo pipefail
+
+step=${1:?usage: bootstrap.sh python|test}
+missing=()
+
+have() { command -v "$1" >/dev/null 2>&1; }
+
+case "$step" in
+  python)
+    python3 -c 'import ensurepip, venv' 2>/dev/null || missing+=(python3-venv)
+    ;;
+  test)
+    have chromium || missing+=(chromium)
+    ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || missing+=(postgresql)
+    have java || missing+=(default-jre-headless)
+    have npm || missing+=(npm)
+    fc-list 2>/dev/null | grep -qi dejavu || missing+=(fonts-dejavu-core)
+    ;;
+  *)
+    echo "unknown step: $step" >&2
+    exit 2
+    ;;
+esac
+
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+if [ "$(id -u)" -ne 0 ]; then
+  echo "Missing system packages: ${missing[*]}" >&2
+  echo "Install them with: sudo apt-get install -y ${missing[*]}" >&2
+  exit 1
+fi
+
+echo "Installing system packages: ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

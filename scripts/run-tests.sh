@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# The whole suite, as CI runs it: linters and Django checks, then pytest on SQLite
+# (browser journeys included), then pytest again on a real PostgreSQL server.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bin=.venv/bin
+
+echo "== Linters and Django checks"
+$bin/ruff check .
+$bin/ruff format --check .
+$bin/djhtml --check templates
+DJANGO_SETTINGS_MODULE=config.settings.test $bin/python manage.py check --fail-level WARNING
+DJANGO_SETTINGS_MODULE=config.settings.test $bin/python manage.py makemigrations --check --dry-run
+
+echo "== Test suite on SQLite, with the browser journeys"
+env -u DATABASE_URL $bin/pytest -q -p no:cacheprovider
+
+echo "== Test suite on PostgreSQL"
+pg_dir=$(mktemp -d /tmp/careers-pg.XXXXXX)
+pg_port=${TEST_PG_PORT:-54329}
+trap 'scripts/postgres.sh stop "$pg_dir"' EXIT
+database_url=$(scripts/postgres.sh start "$pg_dir" "$pg_port")
+DATABASE_URL=$database_url REQUIRE_POSTGRES=1 $bin/pytest -q -p no:cacheprovider -m "not e2e"
