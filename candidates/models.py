@@ -32,7 +32,9 @@ class User(AbstractUser):
             models.UniqueConstraint(
                 Lower("email"),
                 name="candidates_user_email_ci_unique",
-                violation_error_message=_("An account with this e-mail already exists."),
+                violation_error_message=_(
+                    "An account with this e-mail already exists."
+                ),
             ),
             models.UniqueConstraint(
                 Lower("username"),

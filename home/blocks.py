@@ -45,8 +45,10 @@ class ImageBlock(blocks.StructBlock):
     alt_text = blocks.CharBlock(
         label=_("Text alternative"),
         required=False,
-        help_text=_("Describe the image for people who cannot see it; "
-                    "leave empty if it is purely decorative."),
+        help_text=_(
+            "Describe the image for people who cannot see it; "
+            "leave empty if it is purely decorative."
+        ),
     )
     caption = blocks.CharBlock(label=_("Caption"), required=False)
 

@@ -12,9 +12,7 @@ HONEYPOT_FIELD = "website"
 def validate_single_line(value: str) -> None:
     """Refuses line breaks and NUL bytes, which could forge e-mail headers."""
     if any(char in str(value) for char in "\r\n\x00"):
-        raise ValidationError(
-            _("This field must fit on one line."), code="single_line"
-        )
+        raise ValidationError(_("This field must fit on one line."), code="single_line")
 
 
 class ContactBaseForm(BaseForm):

@@ -159,7 +159,6 @@ class BaseContentPage(BasePage):
 
     parent_page_types = ["home.HomePage"]
     subpage_types: list[str] = []
-    template = "home/content_page.html"
 
     class Meta:
         abstract = True
@@ -178,6 +177,7 @@ class ConfidentialityPage(BaseContentPage):
     """The confidentiality policy: how the portal handles personal data."""
 
     max_count = 1
+    template = "home/content_page.html"
     page_description = _("The confidentiality policy (one per site).")
 
     class Meta:
@@ -189,6 +189,7 @@ class DataProtectionPage(BaseContentPage):
     """The Data Protection Agreement that candidates accept when they sign up."""
 
     max_count = 1
+    template = "home/content_page.html"
     page_description = _(
         "The Data Protection Agreement candidates accept at sign-up (one per site). "
         "Publishing a new version asks candidates to accept it again."
@@ -453,5 +454,7 @@ class PortalSettings(BaseSiteSetting):
         for block in self.footer_links:
             page = block.value["page"]
             if page is not None and page.live:
-                items.append((page.get_url(request), block.value["label"] or page.title))
+                items.append(
+                    (page.get_url(request), block.value["label"] or page.title)
+                )
         return items

@@ -41,12 +41,15 @@ class ContactRateLimiter:
 
     def message(self) -> str:
         minutes = max(1, self.window // 60)
-        return ngettext(
-            "Too many messages were sent from your connection. "
-            "Please try again in %(minutes)d minute.",
-            "Too many messages were sent from your connection. "
-            "Please try again in %(minutes)d minutes.",
-            minutes,
-        ) % {"minutes": minutes} + " " + _(
-            "For an urgent question, write to us by e-mail."
+        return (
+            ngettext(
+                "Too many messages were sent from your connection. "
+                "Please try again in %(minutes)d minute.",
+                "Too many messages were sent from your connection. "
+                "Please try again in %(minutes)d minutes.",
+                minutes,
+            )
+            % {"minutes": minutes}
+            + " "
+            + _("For an urgent question, write to us by e-mail.")
         )

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from home.blocks import BodyStreamBlock
@@ -43,7 +44,7 @@ class OfferIndexPage(BasePage):
         return context
 
 
-class OfferQuerySet(models.QuerySet):
+class OfferQuerySet(PageQuerySet):
     def open(self, today: date | None = None) -> OfferQuerySet:
         """Live offers whose closing date, if any, has not passed."""
         today = today or timezone.localdate()

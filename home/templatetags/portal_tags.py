@@ -16,7 +16,8 @@ def json_ld(data) -> str:
     """A ``<script type="application/ld+json">`` element, safely escaped."""
     payload = json.dumps(data, ensure_ascii=False).translate(_JSON_ESCAPES)
     return format_html(
-        '<script type="application/ld+json">{}</script>', mark_safe(payload)  # noqa: S308
+        '<script type="application/ld+json">{}</script>',
+        mark_safe(payload),  # noqa: S308
     )
 
 

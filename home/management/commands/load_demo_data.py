@@ -139,7 +139,7 @@ class Command(BaseCommand):
     help = "Loads the demo content and users (idempotent, fixed seed)."
 
     def handle(self, *args: Any, **options: Any) -> None:
-        random.seed(SEED)
+        self.rng = random.Random(SEED)  # noqa: S311 - demo content, not secrets
         with transaction.atomic():
             home = self.load_pages()
             self.load_offers(home)
@@ -300,7 +300,9 @@ class Command(BaseCommand):
                     "A question about an offer, your account or our recruitment? "
                     "Write to us: HR answers within two working days."
                 ),
-                thank_you_text=p("HR will answer you by e-mail within two working days."),
+                thank_you_text=p(
+                    "HR will answer you by e-mail within two working days."
+                ),
             )
             add_contact_fields(contact)
         return home
@@ -313,7 +315,7 @@ class Command(BaseCommand):
         for number, (title, family) in enumerate(OFFERS, start=1):
             if title in existing:
                 continue
-            published_at = now - timedelta(days=number, hours=random.randint(0, 8))
+            published_at = now - timedelta(days=number, hours=self.rng.randint(0, 8))
             OfferPageFactory(
                 parent=index,
                 title=title,
@@ -321,7 +323,7 @@ class Command(BaseCommand):
                 last_published_at=published_at,
                 reference=f"NW-{2026}-{number:03d}",
                 listing_summary=f"Join our {family.lower()} team.",
-                closing_date=today + timedelta(days=random.randint(20, 90)),
+                closing_date=today + timedelta(days=self.rng.randint(20, 90)),
                 body=[
                     heading("Your missions"),
                     paragraph(

@@ -1,0 +1,49 @@
+"""Fixtures shared by every suite."""
+
+import io
+import os
+
+import pytest
+from django.conf import settings
+from django.core.cache import cache
+from django.core.management import call_command
+
+from home.factories import make_site_root
+
+
+def pytest_configure(config):
+    # `make test` runs the suite a second time on PostgreSQL: make sure it really does.
+    if os.environ.get("REQUIRE_POSTGRES") and not os.environ.get(
+        "DATABASE_URL", ""
+    ).startswith("postgres"):
+        raise pytest.UsageError(
+            "REQUIRE_POSTGRES is set but DATABASE_URL is not PostgreSQL"
+        )
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    """Rate limits and other cached state never leak from one test to another."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def home_page(db):
+    """A bare home page served as the default site."""
+    return make_site_root()
+
+
+@pytest.fixture
+def demo_site(db):
+    """The whole demo site: pages, offers, settings and users."""
+    call_command("load_demo_data", stdout=io.StringIO())
+    from home.models import HomePage
+
+    return HomePage.objects.get()
+
+
+@pytest.fixture
+def uses_postgres() -> bool:
+    return settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
