@@ -47,3 +47,24 @@ def demo_site(db):
 @pytest.fixture
 def uses_postgres() -> bool:
     return settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
+
+
+@pytest.fixture
+def smtp_server(settings):
+    """A real SMTP server on loopback; Django sends its e-mail there."""
+    from tests.smtp import SmtpServer
+
+    server = SmtpServer().start()
+    for name, value in server.settings().items():
+        setattr(settings, name, value)
+    yield server
+    server.stop()
+
+
+def pytest_runtest_setup(item):
+    if item.get_closest_marker("postgres") and not settings.DATABASES["default"][
+        "ENGINE"
+    ].endswith("postgresql"):
+        pytest.fail(
+            "This test needs PostgreSQL: `make test` runs it with DATABASE_URL set."
+        )
