@@ -15,6 +15,24 @@ def validate_single_line(value: str) -> None:
         raise ValidationError(_("This field must fit on one line."), code="single_line")
 
 
+class SingleLineInputMixin:
+    """Shows a value sent with line breaks on one line, as HTML requires."""
+
+    def format_value(self, value):
+        value = super().format_value(value)
+        if value is None:
+            return None
+        return " ".join(str(value).replace("\x00", " ").splitlines())
+
+
+class SingleLineTextInput(SingleLineInputMixin, forms.TextInput):
+    pass
+
+
+class SingleLineEmailInput(SingleLineInputMixin, forms.EmailInput):
+    pass
+
+
 class ContactBaseForm(BaseForm):
     """Adds the honeypot check to every contact form."""
 
@@ -39,11 +57,13 @@ class ContactFormBuilder(FormBuilder):
     def create_singleline_field(self, field, options):
         form_field = super().create_singleline_field(field, options)
         form_field.validators.append(validate_single_line)
+        form_field.widget = SingleLineTextInput(attrs=form_field.widget.attrs)
         return form_field
 
     def create_email_field(self, field, options):
         form_field = super().create_email_field(field, options)
         form_field.validators.append(validate_single_line)
+        form_field.widget = SingleLineEmailInput(attrs=form_field.widget.attrs)
         return form_field
 
     @property
