@@ -1,0 +1,40 @@
+"""The demo loader is idempotent and gives every role a working log-in."""
+
+import io
+
+import pytest
+from django.contrib.auth import authenticate
+from django.core.management import call_command
+from wagtail.models import Page
+
+from candidates.models import User
+from home.management.commands.load_demo_data import DEMO_USERS
+from offers.models import OfferPage
+
+pytestmark = pytest.mark.django_db
+
+
+def test_loading_twice_changes_nothing():
+    out = io.StringIO()
+    call_command("load_demo_data", stdout=out)
+    pages = Page.objects.count()
+    offers = OfferPage.objects.count()
+    users = User.objects.count()
+    call_command("load_demo_data", stdout=out)
+    assert Page.objects.count() == pages
+    assert OfferPage.objects.count() == offers
+    assert User.objects.count() == users == len(DEMO_USERS)
+    text = out.getvalue()
+    for username, password, *_ in DEMO_USERS:
+        assert f"{username:<10} / {password}" in text
+        assert authenticate(username=username, password=password) is not None
+
+
+def test_roles(demo_site):
+    assert User.objects.get(username="admin").is_superuser
+    assert User.objects.get(username="hr").groups.filter(name="HR recruiters").exists()
+    editor = User.objects.get(username="editor")
+    assert editor.groups.filter(name="Content editors").exists()
+    assert not editor.is_superuser
+    candidate = User.objects.get(username="candidate")
+    assert not candidate.is_staff and not candidate.groups.exists()
