@@ -2,7 +2,10 @@
 
 import factory
 import wagtail_factories
-from wagtail.models import Page, Site
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Collection, Locale, Page, Site
 
 from .models import (
     ConfidentialityPage,
@@ -83,9 +86,29 @@ class ContactFormFieldFactory(factory.django.DjangoModelFactory):
         model = ContactFormField
 
 
+def ensure_wagtail_root() -> Page:
+    """Wagtail's own starting rows (locale, root page, root collection), which a
+    flushed test database lacks."""
+    Locale.objects.get_or_create(
+        language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    )
+    if not Collection.objects.filter(depth=1).exists():
+        Collection.add_root(name="Root")
+    root = Page.get_first_root_node()
+    if root is None:
+        root = Page.add_root(
+            instance=Page(
+                title="Root",
+                slug="root",
+                content_type=ContentType.objects.get_for_model(Page),
+            )
+        )
+    return root
+
+
 def make_site_root(**kwargs) -> HomePage:
     """A home page under Wagtail's root, served as the default site."""
-    root = Page.get_first_root_node()
+    root = ensure_wagtail_root()
     # Wagtail's initial migration leaves a plain "Welcome" page at the top.
     for welcome in root.get_children().filter(
         content_type__app_label="wagtailcore", content_type__model="page"

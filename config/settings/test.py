@@ -4,6 +4,8 @@ unset), e-mails stay in memory unless a test points them at a real SMTP server."
 from .base import *  # noqa: F403
 from .base import VAR_DIR
 
+VAR_DIR.mkdir(parents=True, exist_ok=True)
+
 SECRET_KEY = "test-secret-key"  # noqa: S105
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

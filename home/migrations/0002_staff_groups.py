@@ -27,9 +27,10 @@ def create_groups(apps, schema_editor):
     # Permissions are normally created after every migration has run; make sure
     # the ones we grant exist already.
     for app_config in apps.get_app_configs():
-        app_config.models_module = True
+        models_module = getattr(app_config, "models_module", None)
+        app_config.models_module = models_module or True
         create_permissions(app_config, verbosity=0, apps=apps)
-        app_config.models_module = None
+        app_config.models_module = models_module
 
     Group = apps.get_model("auth", "Group")
     # Wagtail's default groups would blur the line between our two roles.

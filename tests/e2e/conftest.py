@@ -66,8 +66,9 @@ def browser() -> Browser:
 
 
 @pytest.fixture
-def e2e_site(django_db_serialized_rollback, transactional_db):
-    """The demo site, committed so that the live server thread sees it."""
+def e2e_site(transactional_db):
+    """The demo site, committed so that the live server thread sees it (and
+    rebuilt from an empty database, which is what each of these tests leaves)."""
     call_command("load_demo_data", stdout=io.StringIO())
 
 
