@@ -458,3 +458,33 @@ class PortalSettings(BaseSiteSetting):
                     (page.get_url(request), block.value["label"] or page.title)
                 )
         return items
+
+
+class PendingDeletion(models.Model):
+    """A stored file that must go: recorded in the transaction that drops its owner,
+    removed once the storage confirms; ``manage.py retry_deletions`` retries failures.
+    """
+
+    storage = models.CharField(
+        _("storage"),
+        max_length=40,
+        default="private",
+        help_text=_("The alias of the storage in settings.STORAGES."),
+    )
+    name = models.CharField(_("file name"), max_length=1024)
+    attempts = models.PositiveIntegerField(_("attempts"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    last_attempt_at = models.DateTimeField(_("last attempt at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("pending file deletion")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["storage", "name"], name="home_pendingdeletion_unique_file"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.storage}:{self.name}"

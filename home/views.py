@@ -1,26 +1,66 @@
 """Small site-wide views: health check and robots.txt."""
 
+import logging
+from collections.abc import Callable
+
+from django.core.cache import cache
+from django.core.files.storage import storages
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.utils.crypto import get_random_string
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+
+logger = logging.getLogger(__name__)
 
 
 @never_cache
 @require_GET
 def healthz(request: HttpRequest) -> JsonResponse:
-    """Says whether the site can reach its database."""
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-        database = "ok"
-    except Exception:  # noqa: BLE001 - any failure means unhealthy
-        database = "error"
-    healthy = database == "ok"
+    """Says whether the site can reach its database, cache and file storage.
+
+    A failing database or cache makes the server unfit (503, the load balancer takes
+    it out); a failing storage only "degraded": pages still work, uploads do not.
+    """
+    checks = {
+        "database": _check(_database_answers),
+        "cache": _check(_cache_answers),
+        "storage": _check(_storage_answers),
+    }
+    if checks["database"] != "ok" or checks["cache"] != "ok":
+        status = "error"
+    else:
+        status = "ok" if checks["storage"] == "ok" else "degraded"
     return JsonResponse(
-        {"status": "ok" if healthy else "error", "database": database},
-        status=200 if healthy else 503,
+        {"status": status, **checks}, status=503 if status == "error" else 200
     )
+
+
+def _check(probe: Callable[[], None]) -> str:
+    try:
+        probe()
+    except Exception:  # any failure means unhealthy
+        logger.exception("Health check %s failed", probe.__name__)
+        return "error"
+    return "ok"
+
+
+def _database_answers() -> None:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+
+
+def _cache_answers() -> None:
+    token = get_random_string(12)
+    cache.set("healthz", token, 10)
+    if cache.get("healthz") != token:
+        raise RuntimeError("the cache does not keep what it is given")
+
+
+def _storage_answers() -> None:
+    # A missing file is an answer; an unreachable bucket or bad keys raise.
+    for alias in ("private", "default"):
+        storages[alias].exists("healthz")
 
 
 @require_GET

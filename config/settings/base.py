@@ -1,6 +1,7 @@
 """Settings shared by every environment; safe defaults, everything else from the
 environment (see ``.env.example``)."""
 
+import os
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
@@ -8,6 +9,7 @@ import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
 from .env import env_bool, env_int, env_list, env_str
+from .s3 import s3_storages
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(env_str("VAR_DIR", str(BASE_DIR / "var")))
@@ -151,6 +153,8 @@ STORAGES = {
     },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# S3 instead (private bucket, public images apart) when AWS_STORAGE_BUCKET_NAME is set.
+STORAGES.update(s3_storages(os.environ))
 
 
 def _email_settings_from_url(url: str) -> dict[str, object]:

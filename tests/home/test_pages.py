@@ -162,4 +162,9 @@ def test_robots_sitemap_and_health(client, demo_site):
     assert "/faq/</loc>" in sitemap
     health = client.get("/healthz")
     assert health.status_code == 200
-    assert health.json() == {"status": "ok", "database": "ok"}
+    assert health.json() == {
+        "status": "ok",
+        "database": "ok",
+        "cache": "ok",
+        "storage": "ok",
+    }
