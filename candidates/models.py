@@ -1,15 +1,21 @@
-"""The people who use the portal: candidates, HR recruiters and content editors."""
+"""The people who use the portal: candidates, HR recruiters and content editors,
+with what a candidate tells about themselves and the agreements they accepted."""
 
+from __future__ import annotations
+
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.db.models.functions import Lower
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
 class CandidateUserManager(UserManager):
     """Looks users up by username or e-mail regardless of case."""
 
-    def get_by_natural_key(self, username: str) -> "User":
+    def get_by_natural_key(self, username: str) -> User:
         return self.get(username__iexact=username)
 
 
@@ -46,6 +52,174 @@ class User(AbstractUser):
     def __str__(self) -> str:
         return self.get_full_name() or self.username
 
+    def save(self, *args, **kwargs) -> None:
+        # Stored in lower case, as allauth looks addresses up (and unique anyway).
+        self.email = (self.email or "").strip().lower()
+        super().save(*args, **kwargs)
+
     def clean(self) -> None:
         super().clean()
         self.email = self.__class__.objects.normalize_email(self.email).strip()
+
+
+class CandidateProfile(models.Model):
+    """What a candidate tells about themselves beyond their account: contact details
+    and a short presentation, read by HR with each application."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="candidate_profile",
+        verbose_name=_("user"),
+    )
+    headline = models.CharField(
+        _("current position or title"),
+        max_length=150,
+        blank=True,
+        help_text=_("For example: Accountant, or Student in logistics."),
+    )
+    phone = models.CharField(_("phone number"), max_length=32, blank=True)
+    address = models.CharField(_("address"), max_length=255, blank=True)
+    postal_code = models.CharField(_("postal code"), max_length=20, blank=True)
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    country = models.CharField(_("country"), max_length=100, blank=True)
+    website = models.URLField(
+        _("website or online profile"),
+        max_length=500,
+        blank=True,
+        help_text=_("A professional profile or portfolio, starting with https://"),
+    )
+    summary = models.TextField(
+        _("about me"),
+        max_length=2000,
+        blank=True,
+        help_text=_("A few sentences about you and the job you are looking for."),
+    )
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("candidate profile")
+        verbose_name_plural = _("candidate profiles")
+
+    def __str__(self) -> str:
+        return str(self.user)
+
+    def get_absolute_url(self) -> str:
+        return reverse("candidates:profile")
+
+
+class Experience(models.Model):
+    """One position in a candidate's professional experience."""
+
+    profile = models.ForeignKey(
+        CandidateProfile,
+        on_delete=models.CASCADE,
+        related_name="experiences",
+        verbose_name=_("profile"),
+    )
+    job_title = models.CharField(_("job title"), max_length=150)
+    employer = models.CharField(_("employer"), max_length=150)
+    location = models.CharField(_("location"), max_length=150, blank=True)
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(
+        _("end date"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty if you still hold this position."),
+    )
+    description = models.TextField(
+        _("description"),
+        max_length=2000,
+        blank=True,
+        help_text=_("Your missions and achievements."),
+    )
+
+    class Meta:
+        verbose_name = _("professional experience")
+        verbose_name_plural = _("professional experience")
+        ordering = ["-start_date", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end_date__isnull=True)
+                | models.Q(end_date__gte=models.F("start_date")),
+                name="candidates_experience_end_after_start",
+                violation_error_message=_("The end date comes before the start date."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.job_title}, {self.employer}"
+
+
+class Education(models.Model):
+    """One degree, diploma or training course of a candidate."""
+
+    profile = models.ForeignKey(
+        CandidateProfile,
+        on_delete=models.CASCADE,
+        related_name="education",
+        verbose_name=_("profile"),
+    )
+    qualification = models.CharField(_("degree or qualification"), max_length=150)
+    institution = models.CharField(_("school or institution"), max_length=150)
+    field_of_study = models.CharField(_("field of study"), max_length=150, blank=True)
+    start_year = models.PositiveSmallIntegerField(
+        _("start year"), null=True, blank=True
+    )
+    end_year = models.PositiveSmallIntegerField(
+        _("year obtained"),
+        null=True,
+        blank=True,
+        help_text=_("Or the year you expect to obtain it."),
+    )
+    description = models.TextField(_("description"), max_length=2000, blank=True)
+
+    class Meta:
+        verbose_name = _("education")
+        verbose_name_plural = _("education")
+        ordering = [models.F("end_year").desc(nulls_first=True), "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(start_year__isnull=True)
+                | models.Q(end_year__isnull=True)
+                | models.Q(end_year__gte=models.F("start_year")),
+                name="candidates_education_end_after_start",
+                violation_error_message=_("The year obtained comes before the start."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.qualification}, {self.institution}"
+
+
+class Consent(models.Model):
+    """One acceptance of the Data Protection Agreement: which published version
+    (a revision of the agreement page) and when. The revision is kept as long as a
+    consent points to it."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="consents",
+        verbose_name=_("user"),
+    )
+    revision = models.ForeignKey(
+        "wagtailcore.Revision",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("version of the agreement"),
+    )
+    accepted_at = models.DateTimeField(_("accepted at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("consent")
+        verbose_name_plural = _("consents")
+        ordering = ["-accepted_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "revision"], name="candidates_consent_once_per_version"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.accepted_at:%Y-%m-%d %H:%M}"

@@ -6,4 +6,45 @@ app_name = "candidates"
 
 urlpatterns = [
     path("", views.candidate_space, name="space"),
+    path("profile/", views.profile, name="profile"),
+    path(
+        "profile/experience/add/",
+        views.entry_edit,
+        {"kind": "experience"},
+        name="experience_add",
+    ),
+    path(
+        "profile/experience/<int:pk>/",
+        views.entry_edit,
+        {"kind": "experience"},
+        name="experience_edit",
+    ),
+    path(
+        "profile/experience/<int:pk>/remove/",
+        views.entry_remove,
+        {"kind": "experience"},
+        name="experience_remove",
+    ),
+    path(
+        "profile/education/add/",
+        views.entry_edit,
+        {"kind": "education"},
+        name="education_add",
+    ),
+    path(
+        "profile/education/<int:pk>/",
+        views.entry_edit,
+        {"kind": "education"},
+        name="education_edit",
+    ),
+    path(
+        "profile/education/<int:pk>/remove/",
+        views.entry_remove,
+        {"kind": "education"},
+        name="education_remove",
+    ),
+    path("documents/", views.documents, name="documents"),
+    path("applications/", views.applications, name="applications"),
+    path("parameters/", views.parameters, name="parameters"),
+    path("parameters/username/", views.change_username, name="change_username"),
 ]

@@ -11,6 +11,7 @@ from home import views as home_views
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("account/", include("candidates.account_urls")),
     path("account/", include("allauth.urls")),
     path("me/", include("candidates.urls")),
     path("healthz", home_views.healthz, name="healthz"),

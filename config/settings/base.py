@@ -2,6 +2,7 @@
 environment (see ``.env.example``)."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
@@ -121,13 +122,75 @@ LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
 WAGTAIL_FRONTEND_LOGIN_URL = "/account/login/"
 
-# django-allauth: the account flows themselves are filled in by the accounts issue.
+# --- Accounts: django-allauth (flows) and django-axes (lock-out) ---------------------
+# Candidates sign up, log in by username or e-mail, recover a forgotten username or
+# password (see candidates/adapter.py, forms.py, lockout.py and templates/account/).
+ACCOUNT_ADAPTER = "candidates.adapter.AccountAdapter"
+ACCOUNT_FORMS = {
+    "signup": "candidates.forms.SignupForm",
+    "login": "candidates.forms.LoginForm",
+    "add_email": "candidates.forms.AddEmailForm",
+    "change_password": "candidates.forms.ChangePasswordForm",
+    "set_password": "candidates.forms.SetPasswordForm",
+    "reset_password": "candidates.forms.ResetPasswordForm",
+    "reset_password_from_key": "candidates.forms.ResetPasswordKeyForm",
+    "reauthenticate": "candidates.forms.ReauthenticateForm",
+}
 ACCOUNT_LOGIN_METHODS = {"username", "email"}
-ACCOUNT_SIGNUP_FIELDS = ["username*", "email*", "password1*", "password2*"]
+ACCOUNT_SIGNUP_FIELDS = ["username*", "email*", "password1*"]
+ACCOUNT_USERNAME_MIN_LENGTH = 3
+ACCOUNT_USERNAME_VALIDATORS = "candidates.validators.USERNAME_VALIDATORS"
+# A "Remember me" box; unticked, the session ends when the browser closes.
+ACCOUNT_SESSION_REMEMBER = None
+# Verification is needed before the first application only (candidates.verification).
 ACCOUNT_EMAIL_VERIFICATION = "optional"
+ACCOUNT_EMAIL_CONFIRMATION_EXPIRE_DAYS = 3
+ACCOUNT_CONFIRM_EMAIL_ON_GET = False
+ACCOUNT_CHANGE_EMAIL = True  # a new address replaces the old one once it is verified
+ACCOUNT_EMAIL_NOTIFICATIONS = True  # password and e-mail changes are announced
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_LOGOUT_ON_GET = False
+ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
+ACCOUNT_SIGNUP_REDIRECT_URL = "/me/"
+ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
+PASSWORD_RESET_TIMEOUT = 60 * 60  # a reset link works once, within an hour
+# Throttling per client address (allauth); the lock-out per account is axes' below.
+ACCOUNT_RATE_LIMITS = {
+    "login": "30/m/ip",
+    "login_failed": "10/m/ip",
+    "signup": "20/h/ip",
+    "reset_password": "20/h/ip,5/h/key",
+    "reset_password_from_key": "20/m/ip",
+    "forgot_username": "20/h/ip,5/h/key",
+}
+# django-axes locks an account (whatever the client address) after repeated failures,
+# on the site's log-in and on the Wagtail admin's alike.
+INSTALLED_APPS = [*INSTALLED_APPS, "axes"]
+MIDDLEWARE = [
+    *MIDDLEWARE,
+    "candidates.middleware.AdminLoginThrottleMiddleware",
+    "axes.middleware.AxesMiddleware",
+]
+AUTHENTICATION_BACKENDS = [
+    "candidates.lockout.LockoutBackend",
+    *AUTHENTICATION_BACKENDS,
+]
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", 15))
+# Per account only: a lock per client address would shut out every candidate behind
+# the same mobile carrier or office address. Addresses are throttled by allauth's
+# rates above and candidates.middleware for the admin, hence the silenced warning.
+AXES_LOCKOUT_PARAMETERS = ["username"]
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+AXES_USERNAME_CALLABLE = "candidates.lockout.account_key"
+AXES_CLIENT_IP_CALLABLE = "home.spam.client_address"
+AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_LOCKOUT_CALLABLE = "candidates.lockout.lockout_response"
+AXES_DISABLE_ACCESS_LOG = True  # keep no log of successful log-ins (personal data)
+AXES_VERBOSE = False
+# --- End of accounts -----------------------------------------------------------------
 
 # Internationalisation
 LANGUAGE_CODE = "en"

@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Page, Site
 
+from candidates.demo import fill_demo_candidate
 from candidates.factories import UserFactory
 from candidates.models import User
 from home.factories import (
@@ -373,4 +374,6 @@ class Command(BaseCommand):
             user.save()
             if role in (HR_RECRUITERS, CONTENT_EDITORS):
                 user.groups.set([Group.objects.get(name=role)])
+            if role == "candidate":
+                fill_demo_candidate(user)
         return DEMO_USERS

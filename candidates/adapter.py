@@ -1,0 +1,101 @@
+"""How django-allauth behaves on this site: sign-up only under a published Data
+Protection Agreement, links on the site's own address, e-mails through the tasks
+API, client addresses as the rest of the site reads them."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import quote
+
+from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.models import EmailAddress
+from django.contrib import messages
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from home.spam import client_address
+
+from .consent import current_agreement
+from .emails import send_account_email, site_url
+from .models import User
+from .validators import validate_ascii_email
+
+# Context that allauth builds from the request (and so from its Host header).
+_REQUEST_BUILT = ("request", "current_site", "signup_url", "password_reset_url")
+
+
+_WRONG_CREDENTIALS = _(
+    "The username or e-mail address, or the password, is not correct. Check them "
+    "and try again."
+)
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    error_messages = {
+        **DefaultAccountAdapter.error_messages,
+        "email_password_mismatch": _WRONG_CREDENTIALS,
+        "username_password_mismatch": _WRONG_CREDENTIALS,
+        "email_taken": _(
+            "An account already uses this e-mail address. Forgotten your username "
+            "or password? The log-in page helps you get them back."
+        ),
+        "username_taken": _("This username is already taken. Please choose another."),
+        "too_many_login_attempts": _(
+            "Too many failed log-ins from your connection. Please wait a few "
+            "minutes, then try again."
+        ),
+        "invalid_password_reset": _(
+            "This link to choose a new password does not work any more."
+        ),
+        "enter_current_password": _("Type your current password."),
+    }
+
+    def is_open_for_signup(self, request: HttpRequest) -> bool:
+        """No account without consent: sign-up waits for a published agreement."""
+        return current_agreement() is not None
+
+    def clean_email(self, email: str) -> str:
+        validate_ascii_email(email)
+        return email
+
+    def get_client_ip(self, request: HttpRequest) -> str:
+        return client_address(request)
+
+    def get_reset_password_from_key_url(self, key: str) -> str:
+        path = reverse(
+            "account_reset_password_from_key", kwargs={"uidb36": "UID", "key": "KEY"}
+        )
+        return site_url(path.replace("UID-KEY", quote(key)))
+
+    def get_email_confirmation_url(
+        self, request: HttpRequest, emailconfirmation
+    ) -> str:
+        return site_url(reverse("account_confirm_email", args=[emailconfirmation.key]))
+
+    def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
+        name = template_prefix.rsplit("/", 1)[-1]
+        context: dict[str, Any] = {
+            key: value
+            for key, value in context.items()
+            if key not in _REQUEST_BUILT
+            or (key == "password_reset_url" and name == "password_reset_key")
+        }
+        send_account_email(name, email, context)
+
+    def confirm_email(self, request: HttpRequest, email_address: EmailAddress) -> bool:
+        # An address that another account took meanwhile cannot become this one's.
+        taken = (
+            User.objects.filter(email__iexact=email_address.email)
+            .exclude(pk=email_address.user_id)
+            .exists()
+        )
+        if taken:
+            self.add_message(
+                request,
+                messages.ERROR,
+                "account/messages/email_confirmation_failed.txt",
+                {"email": email_address.email},
+            )
+            return False
+        return super().confirm_email(request, email_address)

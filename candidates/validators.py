@@ -1,0 +1,45 @@
+"""Rules for what candidates type as their username and e-mail address."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.utils.translation import gettext_lazy as _
+
+USERNAME_MAX_LENGTH = 40
+
+# Plain ASCII only: look-alike letters from other scripts (a Cyrillic "а" in
+# "аdmin") or full-width forms cannot make a second "admin". Uniqueness regardless
+# of case is the database's job (candidates.User constraints).
+username_validator = RegexValidator(
+    r"\A[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?\Z",
+    _(
+        "Use only unaccented letters (a to z), digits, dots, hyphens and "
+        "underscores, starting and ending with a letter or a digit."
+    ),
+    code="invalid_username",
+)
+
+
+def validate_username_length(value: str) -> None:
+    if len(value) > USERNAME_MAX_LENGTH:
+        raise ValidationError(
+            _("Use at most %(max)d characters."),
+            code="username_too_long",
+            params={"max": USERNAME_MAX_LENGTH},
+        )
+
+
+# Read by allauth through ACCOUNT_USERNAME_VALIDATORS.
+USERNAME_VALIDATORS = [username_validator, validate_username_length]
+
+
+def validate_ascii_email(value: str) -> None:
+    """Refuses addresses with characters outside ASCII, such as look-alike letters
+    in the domain, which would let an address pass for another one."""
+    if not value.isascii():
+        raise ValidationError(
+            _(
+                "Use an address made only of unaccented letters, digits and the usual "
+                "signs (such as . - _ @)."
+            ),
+            code="invalid_email",
+        )
