@@ -23,6 +23,9 @@ PUBLIC_PATHS = [
     "/legal-notice/",
     "/contact/",
     "/account/login/",
+    "/account/signup/",
+    "/account/password/reset/",
+    "/account/forgot-username/",
     "/no-such-page/",
 ]
 
