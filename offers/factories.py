@@ -1,9 +1,30 @@
-"""Factories of offers, shared by the tests and the demo data."""
+"""Factories of offers and their taxonomies, shared by the tests and the demo data."""
 
 import factory
 import wagtail_factories
+from django.utils import timezone
 
-from .models import OfferIndexPage, OfferPage
+from .choices import ContractType, RemotePolicy
+from .models import JobFamily, Location, OfferIndexPage, OfferPage
+
+
+class JobFamilyFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Family {n}")
+
+    class Meta:
+        model = JobFamily
+        django_get_or_create = ("name",)
+
+
+class LocationFactory(factory.django.DjangoModelFactory):
+    city = factory.Sequence(lambda n: f"City {n}")
+    region = "Region"
+    country = "France"
+    country_code = "FR"
+
+    class Meta:
+        model = Location
+        django_get_or_create = ("city", "country_code")
 
 
 class OfferIndexPageFactory(wagtail_factories.PageFactory):
@@ -14,9 +35,49 @@ class OfferIndexPageFactory(wagtail_factories.PageFactory):
         model = OfferIndexPage
 
 
+def offer_body(title: str) -> list[dict]:
+    """A description in the usual sections."""
+
+    def section(heading: str, text: str) -> list[dict]:
+        return [
+            {"type": "heading", "value": {"text": heading, "level": "h2"}},
+            {"type": "paragraph", "value": f"<p>{text}</p>"},
+        ]
+
+    return [
+        *section(
+            "Your missions",
+            f"As a {title.lower()}, you join a team of eight people and take part "
+            "in every step of our projects.",
+        ),
+        *section("Your profile", "You like clear work, shared knowledge and tools."),
+        *section("What we offer", "Flexible hours, training and a yearly bonus."),
+        *section(
+            "Recruitment process",
+            "A first call with HR, an interview with the team, then an answer "
+            "within a week.",
+        ),
+    ]
+
+
 class OfferPageFactory(wagtail_factories.PageFactory):
+    """A published offer; ``locations`` takes a list of ``Location``."""
+
     title = factory.Sequence(lambda n: f"Offer {n}")
     reference = factory.Sequence(lambda n: f"REF-{n:05d}")
+    job_family = factory.SubFactory(JobFamilyFactory)
+    contract_type = ContractType.PERMANENT
+    remote_policy = RemotePolicy.ON_SITE
+    body = factory.LazyAttribute(lambda offer: offer_body(offer.title))
+    first_published_at = factory.LazyFunction(timezone.now)
+    last_published_at = factory.LazyAttribute(lambda offer: offer.first_published_at)
 
     class Meta:
         model = OfferPage
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def locations(self, create: bool, extracted, **kwargs) -> None:
+        if create and extracted:
+            self.locations.set(extracted)
+            self.save()

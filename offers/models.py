@@ -1,13 +1,25 @@
-"""Job offers as Wagtail pages: the listing and each offer."""
+"""Job offers as Wagtail pages, and the taxonomies HR sorts them by."""
 
 from __future__ import annotations
 
-from datetime import date
+import re
+import secrets
+from datetime import date, datetime, time
+from typing import TYPE_CHECKING, Any
 
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
+from django.db.models import Count, OuterRef, Subquery
+from django.http import HttpRequest, HttpResponse
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
+from django.utils.http import urlencode
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
@@ -16,9 +28,191 @@ from wagtail.search import index
 from home.blocks import BodyStreamBlock
 from home.models import BasePage
 
+from .choices import (
+    EMPLOYMENT_TYPES,
+    MONTHS_OF_EXPERIENCE,
+    WORKING_TIME_TYPES,
+    ContractType,
+    ExperienceLevel,
+    RemotePolicy,
+    SalaryPeriod,
+    WorkingTime,
+)
+from .forms import OfferPageForm
+from .permissions import OfferPermissionTester
 
-class OfferIndexPage(BasePage):
-    """The listing of open offers, under the home page."""
+if TYPE_CHECKING:
+    from home.models import PortalSettings
+
+# Slugs the offer index answers itself; no offer may take them.
+RESERVED_SLUGS = {"feed"}
+COUNTRY_CODES = RegexValidator(
+    r"^[a-z]{2}(\s*,\s*[a-z]{2})*\s*$",
+    flags=re.IGNORECASE,
+    message=_("Give two-letter country codes separated by commas, such as FR, BE, ES."),
+)
+# Letters and digits that cannot be mistaken for one another.
+REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+
+
+def reindex_offers(offers: models.QuerySet) -> None:
+    """Offers carry their family and places in the search index: refresh them."""
+    for offer in offers:
+        index.insert_or_update_object(offer)
+
+
+def unique_slug(model: type[models.Model], text: str, pk: int | None) -> str:
+    """A slug made from ``text`` that no other row of ``model`` uses."""
+    base = slugify(text)[:70] or "item"
+    slug, number = base, 2
+    while model._default_manager.filter(slug=slug).exclude(pk=pk).exists():
+        slug, number = f"{base}-{number}", number + 1
+    return slug
+
+
+class JobFamily(index.Indexed, models.Model):
+    """A family of jobs (Engineering, Sales...) that HR files offers under."""
+
+    name = models.CharField(
+        _("name"), max_length=80, unique=True, help_text=_("Shown to candidates.")
+    )
+    slug = models.SlugField(
+        _("slug"),
+        max_length=80,
+        unique=True,
+        blank=True,
+        help_text=_("Used in the address of filtered lists; made from the name."),
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("job family")
+        verbose_name_plural = _("job families")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self.slug:
+            self.slug = unique_slug(JobFamily, self.name, self.pk)
+        super().save(*args, **kwargs)
+        reindex_offers(self.offers.all())
+
+
+class Location(index.Indexed, models.Model):
+    """A place of work: a city, its region and country."""
+
+    city = models.CharField(
+        _("city"), max_length=100, help_text=_("The town or city, e.g. Lyon.")
+    )
+    region = models.CharField(
+        _("region"),
+        max_length=100,
+        blank=True,
+        help_text=_("The region or state, e.g. Auvergne-Rhône-Alpes."),
+    )
+    postal_code = models.CharField(
+        _("postal code"),
+        max_length=20,
+        blank=True,
+        help_text=_("Optional; helps search engines place the offer."),
+    )
+    country = models.CharField(
+        _("country"), max_length=80, help_text=_("The country's name, e.g. France.")
+    )
+    country_code = models.CharField(
+        _("country code"),
+        max_length=2,
+        validators=[RegexValidator(r"^[A-Z]{2}$", _("Two capital letters."))],
+        help_text=_("The two-letter ISO 3166 code of the country, e.g. FR."),
+    )
+    slug = models.SlugField(
+        _("slug"),
+        max_length=80,
+        unique=True,
+        blank=True,
+        help_text=_("Used in the address of filtered lists; made from the city."),
+    )
+
+    panels = [
+        FieldPanel("city"),
+        FieldPanel("region"),
+        FieldPanel("postal_code"),
+        FieldRowPanel([FieldPanel("country"), FieldPanel("country_code")]),
+        FieldPanel("slug"),
+    ]
+    search_fields = [
+        index.SearchField("city"),
+        index.SearchField("region"),
+        index.SearchField("country"),
+        index.AutocompleteField("city"),
+    ]
+
+    class Meta:
+        ordering = ["city", "country"]
+        verbose_name = _("location")
+        verbose_name_plural = _("locations")
+
+    def __str__(self) -> str:
+        return f"{self.city}, {self.country}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self.slug:
+            self.slug = unique_slug(Location, self.city, self.pk)
+        super().save(*args, **kwargs)
+        reindex_offers(self.offers.all())
+
+    def json_ld(self) -> dict[str, Any]:
+        address = {
+            "@type": "PostalAddress",
+            "addressLocality": self.city,
+            "addressRegion": self.region,
+            "postalCode": self.postal_code,
+            "addressCountry": self.country_code,
+        }
+        return {
+            "@type": "Place",
+            "address": {key: value for key, value in address.items() if value},
+        }
+
+
+class OfferQuerySet(PageQuerySet):
+    def open(self, today: date | None = None) -> OfferQuerySet:
+        """Live offers, not filled, whose closing date, if any, has not passed."""
+        today = today or timezone.localdate()
+        return self.filter(live=True, filled=False).filter(
+            models.Q(closing_date__isnull=True) | models.Q(closing_date__gte=today)
+        )
+
+    def for_cards(self) -> OfferQuerySet:
+        """What an offer card shows, in this one query: the family, and the first
+        city with the number of places (``first_city``, ``place_count``)."""
+        places = OfferPage.locations.through.objects.filter(offerpage_id=OuterRef("pk"))
+        return (
+            self.select_related("job_family")
+            .annotate(
+                first_city=Subquery(
+                    places.order_by("location__city").values("location__city")[:1]
+                ),
+                place_count=Subquery(
+                    places.order_by()
+                    .values("offerpage_id")
+                    .annotate(count=Count("pk"))
+                    .values("count")
+                ),
+            )
+            .defer_streamfields()
+        )
+
+
+OfferManager = PageManager.from_queryset(OfferQuerySet)
+
+
+class OfferIndexPage(RoutablePageMixin, BasePage):
+    """The listing of open offers, with search and filters, and its RSS feed."""
 
     introduction = models.TextField(
         _("introduction"),
@@ -31,73 +225,465 @@ class OfferIndexPage(BasePage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["offers.OfferPage"]
     max_count = 1
-    page_description = _("The list of job offers (one per site).")
+    page_description = _(
+        "The list of job offers, with search and filters (one per site)."
+    )
 
     class Meta:
         verbose_name = _("offer index page")
 
-    def get_context(self, request, *args, **kwargs):
+    def permissions_for_user(self, user) -> OfferPermissionTester:
+        return OfferPermissionTester(user, self)
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any):
+        from .search import OfferSearch
+
         context = super().get_context(request, *args, **kwargs)
-        context["offers"] = (
-            OfferPage.objects.child_of(self).open().order_by("-first_published_at")
-        )
+        context.update(OfferSearch(request.GET).context())
+        context["feed_url"] = self.get_url(request) + self.reverse_subpage("feed")
         return context
 
+    @path("feed/", name="feed")
+    def feed(self, request: HttpRequest) -> HttpResponse:
+        from .feeds import OfferFeed
 
-class OfferQuerySet(PageQuerySet):
-    def open(self, today: date | None = None) -> OfferQuerySet:
-        """Live offers whose closing date, if any, has not passed."""
-        today = today or timezone.localdate()
-        return self.filter(live=True).filter(
-            models.Q(closing_date__isnull=True) | models.Q(closing_date__gte=today)
+        return OfferFeed(self)(request)
+
+    def get_sitemap_urls(self, request: HttpRequest | None = None):
+        latest = (
+            OfferPage.objects.open()
+            .order_by("-last_published_at")
+            .values_list("last_published_at", flat=True)
+            .first()
         )
+        urls = super().get_sitemap_urls(request)
+        dates = [date for date in (urls[0]["lastmod"], latest) if date]
+        urls[0]["lastmod"] = max(dates) if dates else None
+        return urls
 
 
 class OfferPage(BasePage):
-    """A job offer that HR recruiters write, publish and close."""
+    """A job offer that HR recruiters write, schedule, publish and close."""
 
     reference = models.CharField(
         _("reference"),
         max_length=32,
+        unique=True,
         blank=True,
-        help_text=_("The offer's reference, quoted by candidates."),
+        help_text=_(
+            "The offer's reference, quoted by candidates; leave empty to have one "
+            "made for you."
+        ),
+    )
+    job_family = models.ForeignKey(
+        JobFamily,
+        verbose_name=_("job family"),
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="offers",
+        help_text=_("The family candidates filter offers by."),
+    )
+    locations = ParentalManyToManyField(
+        Location,
+        verbose_name=_("locations"),
+        blank=True,
+        related_name="offers",
+        help_text=_("Where the job is done; one or more places."),
+    )
+    remote_policy = models.CharField(
+        _("remote work"),
+        max_length=20,
+        choices=RemotePolicy.choices,
+        default=RemotePolicy.ON_SITE,
+        help_text=_("Whether the job can be done from home, partly or fully."),
+    )
+    remote_countries = models.CharField(
+        _("countries allowed for full remote"),
+        max_length=200,
+        blank=True,
+        validators=[COUNTRY_CODES],
+        help_text=_(
+            "For full remote only: the two-letter codes of the countries candidates "
+            "may live in, separated by commas (e.g. FR, BE)."
+        ),
+    )
+    contract_type = models.CharField(
+        _("contract type"),
+        max_length=20,
+        choices=ContractType.choices,
+        default=ContractType.PERMANENT,
+        help_text=_("The kind of contract offered."),
+    )
+    working_time = models.CharField(
+        _("working time"),
+        max_length=20,
+        choices=WorkingTime.choices,
+        default=WorkingTime.FULL_TIME,
+        help_text=_("Full or part time."),
+    )
+    experience_level = models.CharField(
+        _("experience level"),
+        max_length=20,
+        choices=ExperienceLevel.choices,
+        blank=True,
+        help_text=_("The experience expected; leave empty if any level is welcome."),
+    )
+    salary_min = models.DecimalField(
+        _("minimum salary"),
+        max_digits=10,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("Optional; gross. Fill in the minimum alone for a fixed salary."),
+    )
+    salary_max = models.DecimalField(
+        _("maximum salary"),
+        max_digits=10,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("Optional; gross; at least the minimum."),
+    )
+    salary_currency = models.CharField(
+        _("currency"),
+        max_length=3,
+        default="EUR",
+        validators=[RegexValidator(r"^[A-Z]{3}$", _("Three capital letters."))],
+        help_text=_("The ISO 4217 code of the currency, e.g. EUR."),
+    )
+    salary_period = models.CharField(
+        _("salary period"),
+        max_length=10,
+        choices=SalaryPeriod.choices,
+        default=SalaryPeriod.YEAR,
+        help_text=_("What the amounts are paid for."),
+    )
+    start_date = models.DateField(
+        _("start date"),
+        null=True,
+        blank=True,
+        help_text=_("When the job starts; leave empty for as soon as possible."),
     )
     closing_date = models.DateField(
         _("closing date"),
         null=True,
         blank=True,
-        help_text=_("The last day candidates can apply; empty: open until filled."),
+        help_text=_(
+            "The last day candidates can apply; the offer closes the day after. "
+            "Leave empty to keep it open until it is filled."
+        ),
     )
+    filled = models.BooleanField(
+        _("position filled"),
+        default=False,
+        help_text=_(
+            "Tick and publish to close the offer now: it leaves the list, the feed "
+            "and the sitemap, and its page says it is closed."
+        ),
+    )
+    filled_at = models.DateTimeField(_("filled at"), null=True, editable=False)
     body = StreamField(
         BodyStreamBlock(),
         blank=True,
         verbose_name=_("description"),
-        help_text=_("Missions, profile sought, benefits and recruitment process."),
+        help_text=_(
+            "In sections with headings: missions, profile sought, benefits and "
+            "recruitment process."
+        ),
     )
 
     content_panels = [
         *Page.content_panels,
-        FieldPanel("reference"),
-        FieldPanel("closing_date"),
+        MultiFieldPanel(
+            [
+                FieldPanel("reference"),
+                FieldPanel("job_family"),
+                FieldPanel("contract_type"),
+                FieldPanel("working_time"),
+                FieldPanel("experience_level"),
+                FieldPanel("start_date"),
+            ],
+            heading=_("The job"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("locations"),
+                FieldPanel("remote_policy"),
+                FieldPanel("remote_countries"),
+            ],
+            heading=_("Place of work"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("salary_min"), FieldPanel("salary_max")]),
+                FieldRowPanel(
+                    [FieldPanel("salary_currency"), FieldPanel("salary_period")]
+                ),
+            ],
+            heading=_("Salary"),
+        ),
         FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("closing_date"), FieldPanel("filled")],
+            heading=_("Closing"),
+        ),
     ]
     search_fields = [
         *Page.search_fields,
         index.SearchField("reference"),
+        index.AutocompleteField("reference"),
         index.SearchField("body"),
+        index.RelatedFields("job_family", [index.SearchField("name")]),
+        index.RelatedFields(
+            "locations",
+            [
+                index.SearchField("city"),
+                index.SearchField("region"),
+                index.SearchField("country"),
+            ],
+        ),
     ]
 
+    base_form_class = OfferPageForm
     parent_page_types = ["offers.OfferIndexPage"]
     subpage_types: list[str] = []
-    page_description = _("A job offer.")
+    page_description = _(
+        "A job offer: its facts, description and closing; HR recruiters only."
+    )
 
-    objects = PageManager.from_queryset(OfferQuerySet)()
+    objects = OfferManager()
 
     class Meta:
         verbose_name = _("offer")
+        verbose_name_plural = _("offers")
+        permissions = [
+            ("manage_offers", _("Can create, edit, publish and close job offers")),
+        ]
+
+    def clean(self) -> None:
+        super().clean()
+        if self.slug in RESERVED_SLUGS:
+            raise ValidationError(
+                {"slug": _("This slug is reserved; please choose another.")}
+            )
+        if (
+            self.salary_min is not None
+            and self.salary_max is not None
+            and self.salary_max < self.salary_min
+        ):
+            raise ValidationError(
+                {"salary_max": _("The maximum cannot be below the minimum.")}
+            )
+        if self.salary_max is not None and self.salary_min is None:
+            raise ValidationError(
+                {"salary_min": _("Give the minimum too, or only a minimum.")}
+            )
+        if self.remote_policy == RemotePolicy.FULL_REMOTE:
+            if not self.remote_countries:
+                raise ValidationError(
+                    {
+                        "remote_countries": _(
+                            "Say in which countries candidates may live."
+                        )
+                    }
+                )
+        elif self.remote_countries:
+            raise ValidationError(
+                {"remote_countries": _("Only for offers in full remote.")}
+            )
+        self.remote_countries = ", ".join(self.remote_country_codes)
+        self.reference = self.reference.strip().upper()
+        if not self.reference:
+            self.reference = self.new_reference()
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self.reference:
+            self.reference = self.new_reference()
+        if self.filled and self.filled_at is None:
+            self.filled_at = timezone.now()
+        elif not self.filled:
+            self.filled_at = None
+        super().save(*args, **kwargs)
+        # The search index is written on post_save, before the locations are
+        # saved: write it again now that they are.
+        index.insert_or_update_object(self)
+
+    @staticmethod
+    def new_reference() -> str:
+        """A reference that no other offer has, such as ``2026-K7M3Q``."""
+        while True:
+            token = "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(5))
+            reference = f"{timezone.localdate():%Y}-{token}"
+            if not OfferPage.objects.filter(reference=reference).exists():
+                return reference
+
+    def permissions_for_user(self, user) -> OfferPermissionTester:
+        return OfferPermissionTester(user, self)
 
     @property
     def is_open(self) -> bool:
-        return self.live and (
-            self.closing_date is None or self.closing_date >= timezone.localdate()
+        return (
+            self.live
+            and not self.filled
+            and (self.closing_date is None or self.closing_date >= timezone.localdate())
         )
+
+    @property
+    def status_label(self) -> str:
+        """Open, filled, closed or draft: what HR sees in the admin list."""
+        if not self.live:
+            return str(_("draft"))
+        if self.filled:
+            return str(_("filled"))
+        if not self.is_open:
+            return str(_("closed"))
+        return str(_("open"))
+
+    @property
+    def remote_country_codes(self) -> list[str]:
+        return [
+            code.strip().upper()
+            for code in self.remote_countries.split(",")
+            if code.strip()
+        ]
+
+    @property
+    def employment_types(self) -> list[str]:
+        """schema.org ``employmentType`` values, e.g. ``["FULL_TIME", "INTERN"]``."""
+        return [
+            WORKING_TIME_TYPES.get(self.working_time, "FULL_TIME"),
+            *EMPLOYMENT_TYPES.get(self.contract_type, []),
+        ]
+
+    def valid_through(self) -> datetime | None:
+        """When candidates can no longer apply: end of the closing day, or filling."""
+        if self.filled:
+            return self.filled_at or self.last_published_at or timezone.now()
+        if self.closing_date is None:
+            return None
+        return timezone.make_aware(
+            datetime.combine(self.closing_date, time(23, 59, 59))
+        )
+
+    def apply_url(self) -> str:
+        """The application flow once it exists; until then log-in, then back."""
+        try:
+            return reverse("applications:apply", kwargs={"slug": self.slug})
+        except NoReverseMatch:
+            return f"{reverse('account_login')}?{urlencode({'next': self.url})}"
+
+    def similar_offers(self, limit: int = 3) -> list[OfferPage]:
+        """Open offers of the same family first, then those in the same places."""
+        same_place = OfferPage.locations.through.objects.filter(
+            location_id__in=OfferPage.locations.through.objects.filter(
+                offerpage_id=self.pk
+            ).values("location_id")
+        ).values("offerpage_id")
+        same_family = models.Q(job_family_id=self.job_family_id)
+        return list(
+            OfferPage.objects.open()
+            .exclude(pk=self.pk)
+            .filter(same_family | models.Q(pk__in=same_place))
+            .annotate(
+                same_family=models.Case(
+                    models.When(same_family, then=0),
+                    default=1,
+                    output_field=models.IntegerField(),
+                )
+            )
+            .order_by("same_family", "-first_published_at", "-pk")
+            .for_cards()[:limit]
+        )
+
+    def json_ld(
+        self,
+        request: HttpRequest | None,
+        portal_settings: PortalSettings,
+        locations: list[Location] | None = None,
+    ) -> dict[str, Any]:
+        """The schema.org ``JobPosting`` of this offer, as Google asks for it."""
+        if locations is None:
+            locations = list(self.locations.all())
+        organisation: dict[str, Any] = {
+            "@type": "Organization",
+            "name": portal_settings.organisation_name,
+        }
+        if portal_settings.organisation_url:
+            organisation["sameAs"] = portal_settings.organisation_url
+        if portal_settings.logo_id:
+            rendition = portal_settings.logo.get_rendition("max-400x400")
+            organisation["logo"] = (
+                request.build_absolute_uri(rendition.url) if request else rendition.url
+            )
+        posted = self.first_published_at or timezone.now()
+        data: dict[str, Any] = {
+            "@context": "https://schema.org",
+            "@type": "JobPosting",
+            "title": self.title,
+            "description": str(self.body) or self.title,
+            "datePosted": timezone.localtime(posted).date().isoformat(),
+            "employmentType": self.employment_types,
+            "hiringOrganization": organisation,
+            "identifier": {
+                "@type": "PropertyValue",
+                "name": portal_settings.organisation_name,
+                "value": self.reference,
+            },
+            "directApply": True,
+            "url": self.get_full_url(request),
+        }
+        valid_through = self.valid_through()
+        if valid_through is not None:
+            data["validThrough"] = timezone.localtime(valid_through).isoformat()
+        if locations:
+            data["jobLocation"] = [location.json_ld() for location in locations]
+        if self.remote_policy == RemotePolicy.FULL_REMOTE:
+            data["jobLocationType"] = "TELECOMMUTE"
+            data["applicantLocationRequirements"] = [
+                {"@type": "Country", "name": code} for code in self.remote_country_codes
+            ]
+        if self.salary_min is not None:
+            value: dict[str, Any] = {
+                "@type": "QuantitativeValue",
+                "unitText": self.salary_period,
+            }
+            if self.salary_max is not None and self.salary_max != self.salary_min:
+                value["minValue"] = float(self.salary_min)
+                value["maxValue"] = float(self.salary_max)
+            else:
+                value["value"] = float(self.salary_min)
+            data["baseSalary"] = {
+                "@type": "MonetaryAmount",
+                "currency": self.salary_currency,
+                "value": value,
+            }
+        if self.start_date:
+            data["jobStartDate"] = self.start_date.isoformat()
+        if self.experience_level:
+            months = MONTHS_OF_EXPERIENCE.get(self.experience_level)
+            if months is None:
+                data["experienceRequirements"] = "no requirements"
+            else:
+                data["experienceRequirements"] = {
+                    "@type": "OccupationalExperienceRequirements",
+                    "monthsOfExperience": months,
+                }
+        if self.job_family_id:
+            data["occupationalCategory"] = self.job_family.name
+        return data
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any):
+        from home.models import PortalSettings
+
+        context = super().get_context(request, *args, **kwargs)
+        portal_settings = PortalSettings.for_request(request)
+        context["locations"] = locations = list(self.locations.all())
+        context["json_ld"] = self.json_ld(request, portal_settings, locations)
+        context["similar_offers"] = self.similar_offers()
+        context["listing_url"] = self.get_parent().url
+        return context
+
+    def get_sitemap_urls(self, request: HttpRequest | None = None):
+        if not self.is_open:
+            return []
+        return super().get_sitemap_urls(request)

@@ -1,0 +1,222 @@
+"""Search and filters of the offer listing and feed, in a fixed number of queries.
+
+Full-text search goes through Wagtail's search backend without relevance ranking
+(offers are listed newest first), kept as a subquery so that the filters and the
+counts beside each filter choice run in the database, whatever the number of
+matching offers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.paginator import Page as PaginatorPage
+from django.core.paginator import Paginator
+from django.db.models import Count, F, Q, QuerySet
+from django.http import QueryDict
+from django.urls import NoReverseMatch, reverse
+from django.utils.http import urlencode
+
+from .choices import ContractType, RemotePolicy, SortOrder
+from .forms import OfferSearchForm, clean_query
+from .models import JobFamily, Location, OfferPage
+
+PAGE_SIZE = 20
+
+
+def search_subquery(queryset: QuerySet, query: str) -> QuerySet:
+    """The primary keys of the pages of ``queryset`` that match ``query``, as a
+    lazy queryset that the database runs as a subquery."""
+    results = queryset.search(query, operator="and", order_by_relevance=False)
+    if hasattr(results, "get_queryset"):  # the database backends
+        return results.get_queryset().order_by().values("pk")
+    return [page.pk for page in results]  # pragma: no cover - other backends
+
+
+@dataclass
+class FacetChoice:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+class OfferSearch:
+    """Reads the listing's parameters and answers with offers and counts."""
+
+    def __init__(self, params: QueryDict):
+        self.params = params
+        self.families = list(JobFamily.objects.only("pk", "name", "slug"))
+        self.locations = list(Location.objects.only("pk", "city", "country", "slug"))
+        # The field shows the search as it was run: cut, without punctuation.
+        data = params.copy()
+        data["q"] = clean_query(params.get("q", ""))
+        self.form = OfferSearchForm(
+            data,
+            choices={
+                "family": [(family.slug, family.name) for family in self.families],
+                "location": [(place.slug, str(place)) for place in self.locations],
+                "contract": ContractType.choices,
+                "remote": RemotePolicy.choices,
+            },
+        )
+        self.form.is_valid()  # lenient fields: always valid, unknown values dropped
+        data = self.form.cleaned_data
+        self.query: str = data.get("q", "")
+        self.sort: str = data.get("sort") or SortOrder.NEWEST
+        self.selected: dict[str, list[str]] = {
+            name: data.get(name, []) for name in OfferSearchForm.FILTERS
+        }
+
+    # Filters -------------------------------------------------------------------
+    def base(self) -> QuerySet:
+        """Open offers matching the search, before the filters."""
+        offers = OfferPage.objects.open()
+        if self.query:
+            offers = offers.filter(
+                pk__in=search_subquery(OfferPage.objects.all(), self.query)
+            )
+        return offers
+
+    def conditions(self) -> dict[str, Q]:
+        """One condition per active filter; choices of one filter add up."""
+        by_slug = {
+            "family": {family.slug: family.pk for family in self.families},
+            "location": {place.slug: place.pk for place in self.locations},
+        }
+        conditions = {}
+        if values := self.selected["family"]:
+            ids = [by_slug["family"][slug] for slug in values]
+            conditions["family"] = Q(job_family_id__in=ids)
+        if values := self.selected["location"]:
+            ids = [by_slug["location"][slug] for slug in values]
+            conditions["location"] = Q(
+                pk__in=OfferPage.locations.through.objects.filter(
+                    location_id__in=ids
+                ).values("offerpage_id")
+            )
+        if values := self.selected["contract"]:
+            conditions["contract"] = Q(contract_type__in=values)
+        if values := self.selected["remote"]:
+            conditions["remote"] = Q(remote_policy__in=values)
+        return conditions
+
+    def filtered(self, except_filter: str | None = None) -> QuerySet:
+        offers = self.base()
+        for name, condition in self.conditions().items():
+            if name != except_filter:
+                offers = offers.filter(condition)
+        return offers
+
+    def results(self) -> QuerySet:
+        offers = self.filtered()
+        if self.sort == SortOrder.CLOSING:
+            ordering = [
+                F("closing_date").asc(nulls_last=True),
+                "-first_published_at",
+                "-pk",
+            ]
+        else:
+            ordering = ["-first_published_at", "-pk"]
+        return offers.order_by(*ordering)
+
+    # Counts ------------------------------------------------------------------
+    def counts(self, name: str) -> dict[Any, int]:
+        """How many offers each choice of a filter holds, given the search and
+        the other filters (so that a choice says what adding it would show)."""
+        offers = self.filtered(except_filter=name).order_by()
+        column = {
+            "family": "job_family_id",
+            "location": "locations__id",
+            "contract": "contract_type",
+            "remote": "remote_policy",
+        }[name]
+        rows = offers.values(column).annotate(count=Count("pk", distinct=True))
+        return {row[column]: row["count"] for row in rows}
+
+    def facets(self) -> dict[str, list[FacetChoice]]:
+        keys = {
+            "family": [(f.slug, f.pk, f.name) for f in self.families],
+            "location": [(p.slug, p.pk, str(p)) for p in self.locations],
+            "contract": [(v, v, label) for v, label in ContractType.choices],
+            "remote": [(v, v, label) for v, label in RemotePolicy.choices],
+        }
+        facets = {}
+        for name, choices in keys.items():
+            counts = self.counts(name)
+            selected = set(self.selected[name])
+            facets[name] = [
+                FacetChoice(value, str(label), counts.get(key, 0), value in selected)
+                for value, key, label in choices
+                if counts.get(key) or value in selected
+            ]
+        return facets
+
+    # Page ----------------------------------------------------------------------
+    def page(self, page_size: int = PAGE_SIZE) -> PaginatorPage:
+        paginator = Paginator(self.results().for_cards(), page_size)
+        return paginator.get_page(self.params.get("page"))
+
+    @property
+    def is_filtered(self) -> bool:
+        return bool(self.query or any(self.selected.values()))
+
+    def state(self, with_sort: bool = False) -> list[tuple[str, str]]:
+        """The search as query parameters, in a stable order."""
+        pairs = [("q", self.query)] if self.query else []
+        for name in OfferSearchForm.FILTERS:
+            pairs.extend((name, value) for value in self.selected[name])
+        if with_sort and self.sort != SortOrder.NEWEST:
+            pairs.append(("sort", self.sort))
+        return pairs
+
+    def querystring(self) -> str:
+        return urlencode(self.state())
+
+    def alert_url(self) -> str:
+        """Where a candidate creates an alert for this search."""
+        try:
+            return f"{reverse('alerts:create')}?{self.querystring()}"
+        except NoReverseMatch:
+            return f"{reverse('account_signup')}?{urlencode({'next': '/me/'})}"
+
+    def context(self) -> dict[str, Any]:
+        facets = self.facets()
+        for name, choices in facets.items():
+            self.form.fields[name].choices = [
+                (choice.value, f"{choice.label} ({choice.count})") for choice in choices
+            ]
+        page = self.page()
+        try:
+            speculative_url = reverse("applications:speculative")
+        except NoReverseMatch:
+            speculative_url = reverse("account_signup")
+        return {
+            "search_form": self.form,
+            "offers": page.object_list,
+            "page_obj": page,
+            "facets": facets,
+            "is_filtered": self.is_filtered,
+            "search_state": self.querystring(),
+            "page_state": urlencode(self.state(with_sort=True)),
+            "alert_url": self.alert_url(),
+            "speculative_url": speculative_url,
+            "active_filters": self.active_filters(facets),
+        }
+
+    def active_filters(
+        self, facets: dict[str, list[FacetChoice]]
+    ) -> list[tuple[str, str]]:
+        """(label, address without it) of each chosen filter value."""
+        state = self.state(with_sort=True)
+        return [
+            (
+                f"{self.form.fields[name].label}: {choice.label}",
+                "?"
+                + urlencode([pair for pair in state if pair != (name, choice.value)]),
+            )
+            for name, choices in facets.items()
+            for choice in choices
+            if choice.selected
+        ]

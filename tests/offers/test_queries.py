@@ -1,0 +1,66 @@
+"""Queries per page do not grow with the number of offers (5 against 30)."""
+
+from __future__ import annotations
+
+import pytest
+
+from offers.factories import JobFamilyFactory, LocationFactory
+from offers.models import OfferPage
+
+from .catalogue import build_catalogue
+
+pytestmark = pytest.mark.django_db
+
+# Site, routing (home, index), alias check, view restrictions, settings,
+# families, locations, four filter counts, page count, page of offers.
+LISTING_QUERIES = 15
+# Site and routing down to the offer, alias check, view restrictions, settings,
+# then its family, its places, the index (listing link), similar offers.
+OFFER_QUERIES = 12
+
+
+@pytest.fixture
+def catalogue():
+    return build_catalogue()
+
+
+def grow(catalogue, total: int) -> None:
+    """Adds offers in new families and places until ``total`` are open."""
+    number = OfferPage.objects.open().count()
+    while number < total:
+        family = JobFamilyFactory(name=f"Family {number % 4}")
+        place = LocationFactory(city=f"Town {number % 6}")
+        catalogue.add(f"Grown developer {number}", job_family=family, locations=[place])
+        number += 1
+
+
+def queries(client, django_assert_num_queries, path: str, expected: int) -> None:
+    client.get(path)  # warm the per-process caches (site root paths)
+    with django_assert_num_queries(expected):
+        response = client.get(path)
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/offers/",
+        "/offers/?q=developer",
+        "/offers/?q=developer&family=engineering&location=lyon&contract=permanent"
+        "&remote=hybrid&sort=closing",
+        "/offers/?page=2",
+    ],
+)
+def test_listing_queries_are_pinned(client, django_assert_num_queries, catalogue, path):
+    grow(catalogue, 5)
+    queries(client, django_assert_num_queries, path, LISTING_QUERIES)
+    grow(catalogue, 30)
+    queries(client, django_assert_num_queries, path, LISTING_QUERIES)
+
+
+def test_offer_page_queries_are_pinned(client, django_assert_num_queries, catalogue):
+    path = OfferPage.objects.get(title="Python developer").url
+    grow(catalogue, 5)
+    queries(client, django_assert_num_queries, path, OFFER_QUERIES)
+    grow(catalogue, 30)
+    queries(client, django_assert_num_queries, path, OFFER_QUERIES)
