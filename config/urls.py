@@ -14,6 +14,7 @@ urlpatterns = [
     path("account/", include("candidates.account_urls")),
     path("account/", include("allauth.urls")),
     path("me/", include("candidates.urls")),
+    path("alerts/", include("alerts.urls")),
     path("healthz", home_views.healthz, name="healthz"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}, name="sitemap"),

@@ -292,6 +292,10 @@ CONTACT_RATE_WINDOW = env_int("CONTACT_RATE_WINDOW", 3600)
 # Number of proxies in front of the site whose X-Forwarded-For can be trusted.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 
+# Job alerts: most alerts a candidate may keep; days an unsubscribe link works.
+JOB_ALERTS_MAX_PER_CANDIDATE = env_int("JOB_ALERTS_MAX_PER_CANDIDATE", 10)
+JOB_ALERTS_UNSUBSCRIBE_DAYS = env_int("JOB_ALERTS_UNSUBSCRIBE_DAYS", 180)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -17,6 +17,7 @@ from django.utils import timezone
 from wagtail.models import Page, Site
 
 from candidates.demo import fill_demo_candidate
+from alerts.demo import load_demo_alerts
 from candidates.factories import UserFactory
 from candidates.models import User
 from home.factories import (
@@ -233,6 +234,7 @@ class Command(BaseCommand):
             self.load_offers(home)
             self.load_settings(home)
             users = self.load_users()
+            load_demo_alerts()
         self.stdout.write(self.style.SUCCESS("Demo content is loaded."))
         self.stdout.write("Demo log-ins (username / password):")
         for username, password, role, *_ in users:

@@ -1,0 +1,81 @@
+"""Which alerts an offer matches: one query, whatever the number of alerts.
+
+Every criterion is a condition on the alert's row or a subquery on its children:
+
+- job families and locations: the alert names none, or names one of the offer's
+  (``alert_id IN (SELECT ... WHERE family = <the offer's>)``, computed once);
+- contract types and remote work: the alert's set is empty or holds the offer's
+  value (a ``LIKE`` on a short string);
+- keywords: every folded word of the alert is among the folded words of the
+  offer's title and description. The offer's words are looked up in the index of
+  ``AlertKeyword`` and counted per alert; an alert matches when the count equals its
+  number of words. Plain equality of folded words behaves the same on SQLite and
+  PostgreSQL, and the database touches only the keywords that occur in the offer.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
+
+from offers.models import OfferPage
+
+from . import keywords
+from .models import AlertDelivery, AlertKeyword, JobAlert
+
+
+def offer_words(offer: OfferPage) -> list[str]:
+    """The folded words of the offer's title and description, with the names of
+    its family and places (which the listing's search finds too)."""
+    texts = [offer.title]
+    texts.extend(offer.body.stream_block.get_searchable_content(offer.body))
+    if offer.job_family_id:
+        texts.append(offer.job_family.name)
+    texts.extend(place.city for place in offer.locations.all())
+    return keywords.words(texts)
+
+
+def matching_alerts(
+    offer: OfferPage, alerts: QuerySet[JobAlert] | None = None
+) -> QuerySet[JobAlert]:
+    """The active alerts (of ``alerts``, all by default) that ``offer`` meets,
+    leaving out the candidates who were already sent it."""
+    alerts = JobAlert.objects.all() if alerts is None else alerts
+    families = JobAlert.job_families.through.objects
+    places = JobAlert.locations.through.objects
+    location_ids = [place.pk for place in offer.locations.all()]
+    words = offer_words(offer)
+
+    by_family = Q(
+        pk__in=families.filter(jobfamily_id=offer.job_family_id).values("jobalert_id")
+    ) | ~Exists(families.filter(jobalert_id=OuterRef("pk")))
+    by_location = Q(
+        pk__in=places.filter(location_id__in=location_ids).values("jobalert_id")
+    ) | ~Exists(places.filter(jobalert_id=OuterRef("pk")))
+    by_contract = Q(contract_types="") | Q(
+        contract_types__contains=JobAlert.contract_types.field.contains(
+            offer.contract_type
+        )
+    )
+    by_remote = Q(remote_policies="") | Q(
+        remote_policies__contains=JobAlert.remote_policies.field.contains(
+            offer.remote_policy
+        )
+    )
+    by_keywords = Q(keyword_count=0)
+    if words:
+        by_keywords |= Q(
+            pk__in=AlertKeyword.objects.filter(word__in=words)
+            .values("alert_id", "alert__keyword_count")
+            .annotate(found=Count("pk"))
+            .filter(found=F("alert__keyword_count"))
+            .values("alert_id")
+        )
+    already_sent = AlertDelivery.objects.filter(
+        candidate_id=OuterRef("candidate_id"), offer_id=offer.pk
+    )
+    return (
+        alerts.filter(active=True, candidate__is_active=True)
+        .exclude(candidate__email="")
+        .filter(by_family, by_location, by_contract, by_remote, by_keywords)
+        .exclude(Exists(already_sent))
+    )
