@@ -16,8 +16,8 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Page, Site
 
-from candidates.demo import fill_demo_candidate
 from alerts.demo import load_demo_alerts
+from candidates.demo import fill_demo_candidate
 from candidates.factories import UserFactory
 from candidates.models import User
 from home.factories import (
