@@ -30,7 +30,7 @@ from home.factories import (
     add_contact_fields,
     make_site_root,
 )
-from home.groups import CONTENT_EDITORS, HR_RECRUITERS
+from home.groups import CONTENT_EDITORS, HR_RECRUITERS, ensure_staff_groups
 from home.models import HomePage, PortalSettings
 from offers.choices import ExperienceLevel, SalaryPeriod, WorkingTime
 from offers.factories import (
@@ -230,6 +230,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         self.rng = random.Random(SEED)  # noqa: S311 - demo content, not secrets
         with transaction.atomic():
+            ensure_staff_groups()
             home = self.load_pages()
             self.load_offers(home)
             self.load_settings(home)
