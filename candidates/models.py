@@ -223,3 +223,41 @@ class Consent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} – {self.accepted_at:%Y-%m-%d %H:%M}"
+
+
+class Document(models.Model):
+    """A file in a candidate's library ("My documents"): a CV, a letter or another
+    document, reused in every application. The file lives in the private storage
+    under a random key (see home/storage.py); only its owner and HR fetch it."""
+
+    class Kind(models.TextChoices):
+        CV = "cv", _("CV")
+        LETTER = "letter", _("Motivation letter")
+        OTHER = "other", _("Other document")
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="documents",
+        verbose_name=_("owner"),
+    )
+    kind = models.CharField(
+        _("kind"), max_length=10, choices=Kind.choices, default=Kind.CV
+    )
+    name = models.CharField(_("name"), max_length=100)
+    filename = models.CharField(_("file name"), max_length=120)
+    key = models.CharField(_("storage key"), max_length=255, unique=True)
+    file_type = models.CharField(_("file type"), max_length=10)
+    size = models.PositiveIntegerField(_("size in bytes"))
+    uploaded_at = models.DateTimeField(_("uploaded at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+        ordering = ["-uploaded_at", "-pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("candidates:document_edit", args=[self.pk])
