@@ -8,13 +8,14 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 export UV_NO_PROGRESS := 1
 
-.PHONY: help install install-test-tools demo serve test test-fast lint format bench clean
+.PHONY: help install install-test-tools demo serve serve-prod test test-fast lint format bench clean
 
 help:
 	@echo "make demo        install, migrate, load the demo content, serve on 127.0.0.1:\$$PORT (default 8000)"
 	@echo "make test        install, start PostgreSQL, run the whole suite (SQLite, PostgreSQL, Chromium)"
 	@echo "make test-fast   the suite on SQLite, without the browser journeys"
 	@echo "make lint        ruff, djhtml, Django checks"
+	@echo "make serve-prod  the production stack on this machine (PostgreSQL, S3, gunicorn, a worker)"
 
 ## Python dependencies, pinned by uv.lock, in .venv
 install: $(VENV)/.installed
@@ -40,6 +41,11 @@ demo: install
 
 test: install-test-tools
 	@scripts/run-tests.sh
+
+## The production settings and services on loopback, for a look (scripts/serve-prod.sh)
+serve-prod: install
+	@scripts/bootstrap.sh prod
+	@scripts/serve-prod.sh
 
 test-fast: install
 	@$(BIN)/pytest -m "not e2e" -q

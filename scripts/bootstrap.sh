@@ -2,9 +2,10 @@
 # Installs the system packages a step needs, with apt when run as root.
 #   scripts/bootstrap.sh python   what `make install` needs (python3 venv)
 #   scripts/bootstrap.sh test     what `make test` needs (Chromium, PostgreSQL, Java, npm)
+#   scripts/bootstrap.sh prod     what `make serve-prod` needs (PostgreSQL)
 set -euo pipefail
 
-step=${1:?usage: bootstrap.sh python|test}
+step=${1:?usage: bootstrap.sh python|test|prod}
 missing=()
 
 have() { command -v "$1" >/dev/null 2>&1; }
@@ -19,6 +20,9 @@ case "$step" in
     have java || missing+=(default-jre-headless)
     have npm || missing+=(npm)
     fc-list 2>/dev/null | grep -qi dejavu || missing+=(fonts-dejavu-core)
+    ;;
+  prod)
+    ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || missing+=(postgresql)
     ;;
   *)
     echo "unknown step: $step" >&2

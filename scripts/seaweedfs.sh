@@ -35,7 +35,7 @@ EOF
     chmod 600 "$dir/s3.json"
     "$weed" server -dir="$dir/data" -ip=127.0.0.1 -ip.bind=127.0.0.1 \
       -master.port=$((port + 1)) -master.port.grpc=$((port + 2)) \
-      -master.volumeSizeLimitMB=64 -volume.max=8 -volume.preStopSeconds=0 \
+      -master.volumeSizeLimitMB=64 -volume.max=64 -volume.preStopSeconds=0 \
       -volume.port=$((port + 3)) -volume.port.grpc=$((port + 4)) \
       -filer -filer.port=$((port + 5)) -filer.port.grpc=$((port + 6)) \
       -filer.localSocket="$dir/filer.sock" \
@@ -44,27 +44,35 @@ EOF
       >"$dir/weed.log" 2>&1 </dev/null &
     echo $! >"$dir/weed.pid"
     echo "$port" >"$dir/port"
-    # Ready once the S3 gateway answers (403 to this anonymous request).
-    for _ in $(seq 1 300); do
-      if ! kill -0 "$(cat "$dir/weed.pid")" 2>/dev/null; then
-        echo "SeaweedFS stopped while starting; its log:" >&2
-        tail -n 20 "$dir/weed.log" >&2
-        exit 1
-      fi
-      code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/" || true)
-      [ "$code" = 403 ] && break
-      sleep 0.1
-    done
-    [ "$code" = 403 ] || { echo "SeaweedFS did not answer on port $port; its log:" >&2; tail -n 20 "$dir/weed.log" >&2; exit 1; }
-    # The filer may need a moment more before it accepts the first bucket.
-    "$python" - "http://127.0.0.1:$port" "$access_key" "$secret_key" "$@" ${PUBLIC_BUCKET:-} <<'PY' >&2
+    # Ready once the S3 gateway refuses an anonymous request and has made the buckets.
+    if ! "$python" - "$(cat "$dir/weed.pid")" "http://127.0.0.1:$port" "$access_key" \
+      "$secret_key" "$@" ${PUBLIC_BUCKET:-} <<'PY' >&2; then
+import os
 import sys
 import time
+import urllib.error
+import urllib.request
 
 import boto3
 from botocore.config import Config
 
-endpoint, access_key, secret_key, *buckets = sys.argv[1:]
+pid, endpoint, access_key, secret_key, *buckets = sys.argv[1:]
+deadline = time.monotonic() + 60
+while True:
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        sys.exit("SeaweedFS stopped while starting.")
+    try:
+        urllib.request.urlopen(endpoint, timeout=2)  # noqa: S310
+    except urllib.error.HTTPError as error:
+        if error.code == 403:
+            break
+    except OSError:
+        pass
+    if time.monotonic() > deadline:
+        sys.exit(f"SeaweedFS did not answer at {endpoint}")
+    time.sleep(0.1)
 client = boto3.client(
     "s3",
     endpoint_url=endpoint,
@@ -74,6 +82,7 @@ client = boto3.client(
     config=Config(signature_version="s3v4", s3={"addressing_style": "path"}),
 )
 for bucket in buckets:
+    # The filer may need a moment more before it accepts the first bucket.
     for attempt in range(100):
         try:
             client.create_bucket(Bucket=bucket)
@@ -85,6 +94,11 @@ for bucket in buckets:
                 raise
             time.sleep(0.2)
 PY
+      echo "SeaweedFS did not start; its log:" >&2
+      tail -n 20 "$dir/weed.log" >&2
+      kill "$(cat "$dir/weed.pid")" 2>/dev/null || true
+      exit 1
+    fi
     echo "http://127.0.0.1:$port"
     ;;
   stop)

@@ -1,0 +1,166 @@
+"""Servers the integration tests start themselves: an S3-compatible one (SeaweedFS),
+which checks request signatures and the expiry of presigned URLs like S3 does."""
+
+from __future__ import annotations
+
+import os
+import secrets
+import socket
+import subprocess
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import boto3
+import pytest
+from botocore.config import Config
+from django.conf import settings as django_settings
+
+from config.settings.s3 import s3_storages
+
+ROOT = Path(django_settings.BASE_DIR)
+SEAWEEDFS = ROOT / "scripts" / "seaweedfs.sh"
+# The S3 server listens on PORT and its own parts on the seven ports after it.
+PORTS_PER_SERVER = 8
+
+
+def free_port_block(size: int) -> int:
+    """The first of ``size`` consecutive free loopback ports."""
+    for _ in range(200):
+        first = 20_000 + secrets.randbelow(30_000)
+        sockets = []
+        try:
+            for port in range(first, first + size):
+                sock = socket.socket()
+                sockets.append(sock)
+                sock.bind(("127.0.0.1", port))
+            return first
+        except OSError:
+            continue
+        finally:
+            for sock in sockets:
+                sock.close()
+    raise RuntimeError("no block of free ports on loopback")
+
+
+def closed_port() -> int:
+    """A loopback port nothing listens on: a server that is down."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def database_url() -> str:
+    """The test database, for the server and worker processes the tests start."""
+    database = django_settings.DATABASES["default"]
+    user = database["USER"]
+    if database["PASSWORD"]:
+        user += f":{database['PASSWORD']}"
+    host = f"{database['HOST']}:{database['PORT']}"
+    return f"postgres://{user}@{host}/{database['NAME']}"
+
+
+def production_environ(**extra: str) -> dict[str, str]:
+    """What a server or worker machine gets: production settings and variables."""
+    return {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "DJANGO_SETTINGS_MODULE": "config.settings.production",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "careers.example.com",
+        "DATABASE_URL": database_url(),
+        "TASKS_BACKEND": "django_tasks_db.DatabaseBackend",
+        **extra,
+    }
+
+
+@dataclass
+class S3Server:
+    """A running SeaweedFS: only ``access_key``/``secret_key`` may read or write;
+    anonymous requests may only read the public bucket."""
+
+    endpoint: str
+    access_key: str
+    secret_key: str
+    private_bucket: str = "careers-private"
+    public_bucket: str = "careers-public"
+
+    def environ(self, **overrides: str) -> dict[str, str]:
+        """The production environment variables that point the site at it."""
+        return {
+            "AWS_STORAGE_BUCKET_NAME": self.private_bucket,
+            "AWS_PUBLIC_BUCKET_NAME": self.public_bucket,
+            "AWS_S3_ENDPOINT_URL": self.endpoint,
+            "AWS_S3_REGION_NAME": "us-east-1",
+            "AWS_S3_ADDRESSING_STYLE": "path",
+            "AWS_ACCESS_KEY_ID": self.access_key,
+            "AWS_SECRET_ACCESS_KEY": self.secret_key,
+            **overrides,
+        }
+
+    def storages(self, **overrides: str) -> dict[str, Any]:
+        """``STORAGES`` entries as production builds them from ``environ()``."""
+        return s3_storages(self.environ(**overrides))
+
+    def down_storages(self) -> dict[str, Any]:
+        """The same storages, while S3 is unreachable."""
+        return self.storages(
+            AWS_S3_ENDPOINT_URL=f"http://127.0.0.1:{closed_port()}",
+            AWS_S3_MAX_ATTEMPTS="1",
+            AWS_S3_CONNECT_TIMEOUT="2",
+        )
+
+    def client(self, secret_key: str | None = None):
+        return boto3.client(
+            "s3",
+            endpoint_url=self.endpoint,
+            region_name="us-east-1",
+            aws_access_key_id=self.access_key,
+            aws_secret_access_key=secret_key or self.secret_key,
+            config=Config(signature_version="s3v4", s3={"addressing_style": "path"}),
+        )
+
+    def keys(self, bucket: str) -> set[str]:
+        listing = self.client().list_objects_v2(Bucket=bucket)
+        return {item["Key"] for item in listing.get("Contents", [])}
+
+
+@pytest.fixture(scope="session")
+def s3_server(tmp_path_factory) -> Iterator[S3Server]:
+    """SeaweedFS on loopback for the whole run; a failure to start fails the tests
+    that need it, it never skips them."""
+    directory = tmp_path_factory.mktemp("seaweedfs")
+    port = free_port_block(PORTS_PER_SERVER)
+    access_key = "careers-" + secrets.token_hex(4)
+    secret_key = secrets.token_urlsafe(24)
+    server = S3Server(f"http://127.0.0.1:{port}", access_key, secret_key)
+    result = subprocess.run(
+        [
+            SEAWEEDFS,
+            "start",
+            directory,
+            str(port),
+            access_key,
+            secret_key,
+            server.private_bucket,
+        ],
+        env={"PATH": "/usr/bin:/bin", "PUBLIC_BUCKET": server.public_bucket},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    if result.returncode != 0:
+        subprocess.run([SEAWEEDFS, "stop", directory], check=False)
+        pytest.fail(f"SeaweedFS did not start:\n{result.stderr}", pytrace=False)
+    try:
+        yield server
+    finally:
+        subprocess.run([SEAWEEDFS, "stop", directory], check=False, timeout=60)
+
+
+@pytest.fixture
+def s3_storage(s3_server: S3Server, settings) -> S3Server:
+    """Page images and candidate documents on S3 for this test, as in production."""
+    settings.STORAGES = {**settings.STORAGES, **s3_server.storages()}
+    return s3_server
