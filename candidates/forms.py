@@ -246,7 +246,7 @@ class ChangeUsernameForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         field = self.fields["username"]
         field.min_length = 3
-        field.validators = [*USERNAME_VALIDATORS]
+        field.validators = [*field.validators, *USERNAME_VALIDATORS]
         field.widget.attrs.update(
             maxlength=str(USERNAME_MAX_LENGTH),
             minlength="3",
@@ -296,7 +296,11 @@ class ProfileForm(forms.ModelForm):
         max_length=500,
         assume_scheme="https",
         help_text=CandidateProfile._meta.get_field("website").help_text,
-        widget=forms.URLInput(attrs={"autocomplete": "url"}),
+        # Text, not type="url": a refused value is shown again as typed, which a
+        # url input may not hold.
+        widget=forms.TextInput(
+            attrs={"inputmode": "url", "autocomplete": "url", "spellcheck": "false"}
+        ),
     )
 
     class Meta:
@@ -313,7 +317,7 @@ class ProfileForm(forms.ModelForm):
         ]
         widgets = {
             "phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
-            "address": forms.TextInput(attrs={"autocomplete": "street-address"}),
+            "address": forms.TextInput(attrs={"autocomplete": "address-line1"}),
             "postal_code": forms.TextInput(attrs={"autocomplete": "postal-code"}),
             "city": forms.TextInput(attrs={"autocomplete": "address-level2"}),
             "country": forms.TextInput(attrs={"autocomplete": "country-name"}),

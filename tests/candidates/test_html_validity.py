@@ -1,0 +1,146 @@
+"""Every account page and e-mail is valid HTML, as the Nu HTML Checker sees it,
+including the pages that show form errors."""
+
+from pathlib import Path
+
+import pytest
+from django.conf import settings as django_settings
+from django.core import mail
+
+from candidates.factories import (
+    CandidateProfileFactory,
+    EducationFactory,
+    ExperienceFactory,
+)
+from tests.home.test_html_validity import validate
+
+from .conftest import PASSWORD, links_in
+
+pytestmark = pytest.mark.django_db
+
+
+def test_account_pages_and_emails_are_valid_html(
+    client, agreement, candidate, tmp_path
+):
+    pages: list[tuple[str, bytes]] = []
+
+    def keep(name, response, status=200):
+        assert response.status_code == status, name
+        pages.append((name, response.content))
+
+    # Anonymous pages, clean and with errors.
+    keep("login", client.get("/account/login/?next=/offers/"))
+    keep(
+        "login-errors", client.post("/account/login/", {"login": "x", "password": "y"})
+    )
+    keep("signup", client.get("/account/signup/"))
+    keep("signup-errors", client.post("/account/signup/", {"username": "a b"}))
+    keep("forgot-username", client.get("/account/forgot-username/"))
+    keep(
+        "forgot-username-errors",
+        client.post("/account/forgot-username/", {"email": "x"}),
+    )
+    keep("forgot-username-sent", client.get("/account/forgot-username/sent/"))
+    keep("reset", client.get("/account/password/reset/"))
+    keep("reset-errors", client.post("/account/password/reset/", {"email": "x"}))
+    keep("reset-done", client.get("/account/password/reset/done/"))
+    keep("verification-sent", client.get("/account/confirm-email/"))
+    keep("confirm-expired", client.get("/account/confirm-email/bad-key/"))
+    keep("reset-key-bad", client.get("/account/password/reset/key/1-bad/", follow=True))
+
+    client.post("/account/password/reset/", {"email": "jane@example.org"})
+    (link,) = [
+        link for link in links_in(mail.outbox[-1]) if "/password/reset/key/" in link
+    ]
+    form_page = client.get(link.removeprefix("http://testserver"), follow=True)
+    keep("reset-key", form_page)
+    keep(
+        "reset-key-errors",
+        client.post(
+            form_page.redirect_chain[-1][0], {"password1": "1", "password2": "2"}
+        ),
+    )
+    for _attempt in range(django_settings.AXES_FAILURE_LIMIT):
+        response = client.post("/account/login/", {"login": "bob", "password": "wrong"})
+    keep("lockout", response, 429)
+    for _attempt in range(5):
+        response = client.post("/account/forgot-username/", {"email": "z@example.org"})
+    keep(
+        "too-many",
+        client.post("/account/forgot-username/", {"email": "z@example.org"}),
+        429,
+    )
+
+    # The candidate space.
+    client.force_login(candidate)
+    profile = CandidateProfileFactory(user=candidate)
+    experience = ExperienceFactory(profile=profile)
+    EducationFactory(profile=profile)
+    keep("space", client.get("/me/"))
+    keep("profile", client.get("/me/profile/"))
+    keep("profile-errors", client.post("/me/profile/", {"phone": "??", "website": "x"}))
+    keep("experience-add", client.get("/me/profile/experience/add/"))
+    keep(
+        "experience-errors",
+        client.post(
+            "/me/profile/experience/add/",
+            {"start_date": "2020-01-01", "end_date": "2019-01-01"},
+        ),
+    )
+    keep(
+        "experience-remove",
+        client.get(f"/me/profile/experience/{experience.pk}/remove/"),
+    )
+    keep(
+        "education-errors", client.post("/me/profile/education/add/", {"end_year": "1"})
+    )
+    keep("documents", client.get("/me/documents/"))
+    keep("applications", client.get("/me/applications/"))
+    keep("parameters", client.get("/me/parameters/"))
+    keep(
+        "username-errors", client.post("/me/parameters/username/", {"username": "a b"})
+    )
+    client.post("/account/email/", {"action_add": "1", "email": "jane.new@example.org"})
+    keep("email", client.get("/account/email/"))
+    keep(
+        "email-errors",
+        client.post("/account/email/", {"action_add": "1", "email": "x"}),
+    )
+    keep(
+        "password-change-errors",
+        client.post("/account/password/change/", {"oldpassword": "x"}),
+    )
+    keep("reauthenticate", client.get("/account/reauthenticate/"))
+    keep("logout", client.get("/account/logout/"))
+    (confirm,) = [
+        link for link in links_in(mail.outbox[-1]) if "/confirm-email/" in link
+    ]
+    keep("confirm", client.get(confirm.removeprefix("http://testserver")))
+
+    # Every e-mail sent on the way.
+    client.post("/account/forgot-username/", {"email": "jane@example.org"})
+    client.post("/account/password/reset/", {"email": "nobody@example.org"})
+    client.post(
+        "/account/password/change/",
+        {
+            "oldpassword": PASSWORD,
+            "password1": "Brand-New-5x",
+            "password2": "Brand-New-5x",
+        },
+    )
+    sent = {message.subject for message in mail.outbox}
+    assert len(sent) >= 5, sent
+    for number, message in enumerate(mail.outbox):
+        pages.append((f"mail{number}", message.alternatives[0][0].encode()))
+
+    files = []
+    for name, content in pages:
+        file = tmp_path / f"{name}.html"
+        file.write_bytes(content)
+        files.append(file)
+    errors = validate(files)
+    readable = [
+        f"{Path(message['url']).name}:{message.get('lastLine')}: {message['message']}"
+        for message in errors
+    ]
+    assert errors == [], "\n".join(readable)
