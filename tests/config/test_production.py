@@ -295,11 +295,11 @@ def test_plain_http_is_redirected_except_the_health_check(client, production_htt
 
 @pytest.mark.django_db
 def test_cookies_are_secure_and_bound_to_the_host(
-    client, demo_site, production_http, django_user_model
+    client, home_page, production_http, django_user_model
 ):
     django_user_model.objects.create_superuser("boss", "boss@example.org", "pass-1234")
 
-    form_page = client.get("/contact/", secure=True)
+    form_page = client.get("/account/login/", secure=True)
     csrf = form_page.cookies["__Host-csrftoken"]
     login = client.post(
         "/admin/login/",
