@@ -344,3 +344,15 @@ def test_logs_are_one_json_object_per_line(rf):
     assert (entry["method"], entry["path"]) == ("GET", "/me/documents/")
     assert "ValueError: boom" in entry["exception"]
     assert "jane@example.org" not in line
+
+
+def test_smtp_comes_from_the_environment(monkeypatch):
+    module = production_module(
+        monkeypatch, EMAIL_URL="smtps://careers%40example.com:s3cret@mail.example.com"
+    )
+    assert module.EMAIL_BACKEND == "django.core.mail.backends.smtp.EmailBackend"
+    assert (module.EMAIL_HOST, module.EMAIL_PORT) == ("mail.example.com", 465)
+    assert module.EMAIL_USE_SSL is True
+    assert module.EMAIL_HOST_USER == "careers@example.com"
+    assert module.EMAIL_HOST_PASSWORD == "s3cret"
+    assert module.EMAIL_TIMEOUT == 10
