@@ -62,5 +62,10 @@ format: install
 	@$(BIN)/ruff format .
 	@$(BIN)/djhtml templates
 
+## A benchmark, never part of `make test`: 10 000 offers in a throw-away PostgreSQL,
+## gunicorn with 2 workers, wrk on loopback (see docs/benchmarks.md)
+bench: install
+	@bench/run.sh
+
 clean:
 	rm -rf $(VENV) node_modules var

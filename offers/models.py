@@ -431,6 +431,7 @@ class OfferPage(BasePage):
     search_fields = [
         *Page.search_fields,
         index.SearchField("reference"),
+        index.SearchField("reference_words"),
         index.AutocompleteField("reference"),
         index.SearchField("body"),
         index.RelatedFields("job_family", [index.SearchField("name")]),
@@ -538,6 +539,11 @@ class OfferPage(BasePage):
         if not self.is_open:
             return str(_("closed"))
         return str(_("open"))
+
+    def reference_words(self) -> str:
+        """The reference split into words, as searches are: PostgreSQL reads
+        ``KAM-2026-7`` as "kam", "-2026", "-7"."""
+        return " ".join(re.findall(r"\w+", self.reference))
 
     @property
     def remote_country_codes(self) -> list[str]:
