@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 from csp.constants import NONE, SELF
 
 from .base import *  # noqa: F403
-from .base import LOGGING, MIDDLEWARE, STORAGES, WAGTAILADMIN_BASE_URL
+from .base import DATABASES, LOGGING, MIDDLEWARE, STORAGES, WAGTAILADMIN_BASE_URL
 from .env import env_bool, env_int, env_list, env_required, env_str
 from .s3 import public_media_origin
 
@@ -16,6 +16,10 @@ SECRET_KEY = env_required("SECRET_KEY")
 env_required("ALLOWED_HOSTS")
 env_required("DATABASE_URL")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
+# Behind PgBouncer in transaction pooling mode, server-side cursors cannot work.
+DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = env_bool(
+    "DATABASE_DISABLE_SERVER_SIDE_CURSORS", False
+)
 # Forms may be posted from the site's own public address (BASE_URL) unless told.
 _base = urlsplit(WAGTAILADMIN_BASE_URL)
 CSRF_TRUSTED_ORIGINS = env_list(

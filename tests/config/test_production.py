@@ -356,3 +356,11 @@ def test_smtp_comes_from_the_environment(monkeypatch):
     assert module.EMAIL_HOST_USER == "careers@example.com"
     assert module.EMAIL_HOST_PASSWORD == "s3cret"
     assert module.EMAIL_TIMEOUT == 10
+
+
+def test_pgbouncer_transaction_pooling_can_be_declared(monkeypatch):
+    module = production_module(monkeypatch)
+    assert module.DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] is False
+    module = production_module(monkeypatch, DATABASE_DISABLE_SERVER_SIDE_CURSORS="true")
+    assert module.DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] is True
+    assert module.DATABASES["default"]["HOST"] == "db.internal"
