@@ -1,1 +1,260 @@
-"""Models of the applications app; filled in by its own issue."""
+"""What candidates send: applications to an offer or speculative ones, their status
+history, HR's private notes and the e-mails they cause (an outbox, sent once)."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from candidates.models import Document
+from offers.models import JobFamily, Location, OfferPage
+
+from .choices import CANDIDATE_LABELS, CLOSED, WITHDRAWABLE, Status
+
+# An active speculative application blocks a second one until it is closed.
+ACTIVE_SPECULATIVE = models.Q(speculative=True) & ~models.Q(
+    status__in=[Status.HIRED, Status.REJECTED, Status.WITHDRAWN]
+)
+
+
+class ApplicationQuerySet(models.QuerySet):
+    def sent(self) -> ApplicationQuerySet:
+        """What HR sees: every application but drafts."""
+        return self.exclude(status=Status.DRAFT)
+
+    def for_list(self) -> ApplicationQuerySet:
+        return self.select_related("candidate", "offer", "cv", "letter")
+
+
+class Application(models.Model):
+    """A candidate's application to an offer, or a speculative one (no offer, with
+    wished job families and places). A draft until submitted, then locked; HR moves
+    it through the statuses."""
+
+    candidate = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="applications",
+        verbose_name=_("candidate"),
+    )
+    offer = models.ForeignKey(
+        OfferPage,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="applications",
+        verbose_name=_("offer"),
+    )
+    speculative = models.BooleanField(_("speculative"), default=False)
+    # Kept from the offer when the application is sent: the offer may be deleted.
+    offer_title = models.CharField(_("offer title"), max_length=255, blank=True)
+    offer_reference = models.CharField(_("offer reference"), max_length=32, blank=True)
+    job_families = models.ManyToManyField(
+        JobFamily,
+        blank=True,
+        related_name="+",
+        verbose_name=_("wished job families"),
+    )
+    locations = models.ManyToManyField(
+        Location, blank=True, related_name="+", verbose_name=_("wished locations")
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
+    )
+    first_name = models.CharField(_("first name"), max_length=150, blank=True)
+    last_name = models.CharField(_("last name"), max_length=150, blank=True)
+    phone = models.CharField(_("phone number"), max_length=32, blank=True)
+    cv = models.ForeignKey(
+        Document,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="applications_as_cv",
+        verbose_name=_("CV"),
+    )
+    letter = models.ForeignKey(
+        Document,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="applications_as_letter",
+        verbose_name=_("motivation letter"),
+    )
+    message = models.TextField(_("message"), max_length=3000, blank=True)
+    created_at = models.DateTimeField(_("started at"), default=timezone.now)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    submitted_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    status_changed_at = models.DateTimeField(_("status changed at"), null=True)
+
+    objects = ApplicationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("application")
+        verbose_name_plural = _("applications")
+        ordering = ["-submitted_at", "-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["candidate", "offer"],
+                condition=models.Q(offer__isnull=False),
+                name="applications_once_per_offer",
+                violation_error_message=_("You have already applied to this offer."),
+            ),
+            models.UniqueConstraint(
+                fields=["candidate"],
+                condition=ACTIVE_SPECULATIVE,
+                name="applications_one_active_speculative",
+                violation_error_message=_(
+                    "You already have a speculative application in progress."
+                ),
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "submitted_at"])]
+        permissions = [
+            ("view_candidates", _("Can view candidates and their documents")),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.candidate_name} – {self.title}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("applications:detail", args=[self.pk])
+
+    @property
+    def candidate_name(self) -> str:
+        name = f"{self.first_name} {self.last_name}".strip()
+        return name or str(self.candidate)
+
+    @property
+    def candidate_email(self) -> str:
+        return self.candidate.email
+
+    @property
+    def title(self) -> str:
+        if self.speculative:
+            return str(_("Speculative application"))
+        if self.offer_id and self.offer:
+            return self.offer.title
+        return self.offer_title or str(_("Deleted offer"))
+
+    @property
+    def reference(self) -> str:
+        if self.offer_id and self.offer:
+            return self.offer.reference
+        return self.offer_reference
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == Status.DRAFT
+
+    @property
+    def is_closed(self) -> bool:
+        return self.status in CLOSED
+
+    @property
+    def can_withdraw(self) -> bool:
+        return self.status in WITHDRAWABLE
+
+    @property
+    def candidate_status(self) -> str:
+        return str(CANDIDATE_LABELS[Status(self.status)])
+
+    @property
+    def offer_is_open(self) -> bool:
+        return self.speculative or bool(self.offer_id and self.offer.is_open)
+
+    def apply_url(self) -> str:
+        if self.speculative:
+            return reverse("applications:speculative")
+        if self.offer_id:
+            return reverse("applications:apply", kwargs={"slug": self.offer.slug})
+        return self.get_absolute_url()
+
+
+class StatusChange(models.Model):
+    """One step of an application's history: who moved it, when, and the message
+    the candidate was told, if any."""
+
+    application = models.ForeignKey(
+        Application,
+        on_delete=models.CASCADE,
+        related_name="status_changes",
+        verbose_name=_("application"),
+    )
+    from_status = models.CharField(
+        _("from"), max_length=20, choices=Status.choices, blank=True
+    )
+    to_status = models.CharField(_("to"), max_length=20, choices=Status.choices)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("changed by"),
+    )
+    changed_at = models.DateTimeField(_("changed at"), default=timezone.now)
+    message = models.TextField(_("message to the candidate"), blank=True)
+    candidate_notified = models.BooleanField(_("candidate told"), default=False)
+
+    class Meta:
+        verbose_name = _("status change")
+        verbose_name_plural = _("status changes")
+        ordering = ["changed_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_from_status_display()} → {self.get_to_status_display()}"
+
+
+class Note(models.Model):
+    """A private note of HR about an application; candidates never see it."""
+
+    application = models.ForeignKey(
+        Application,
+        on_delete=models.CASCADE,
+        related_name="notes",
+        verbose_name=_("application"),
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("author"),
+    )
+    text = models.TextField(_("note"), max_length=5000)
+    created_at = models.DateTimeField(_("written at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("note")
+        verbose_name_plural = _("notes")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return self.text[:50]
+
+
+class OutgoingEmail(models.Model):
+    """An e-mail written in the transaction of the action that causes it, then sent
+    by a task; its unique key and ``sent_at`` make sure it is sent once."""
+
+    key = models.CharField(_("key"), max_length=120, unique=True)
+    to = models.JSONField(_("recipients"))
+    subject = models.CharField(_("subject"), max_length=255)
+    body = models.TextField(_("text"))
+    html = models.TextField(_("HTML"), blank=True)
+    message_id = models.CharField(_("Message-ID"), max_length=255)
+    created_at = models.DateTimeField(_("written at"), default=timezone.now)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    attempts = models.PositiveIntegerField(_("attempts"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+
+    class Meta:
+        verbose_name = _("outgoing e-mail")
+        verbose_name_plural = _("outgoing e-mails")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.key

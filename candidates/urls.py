@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import documents, views
 
 app_name = "candidates"
 
@@ -43,7 +43,16 @@ urlpatterns = [
         {"kind": "education"},
         name="education_remove",
     ),
-    path("documents/", views.documents, name="documents"),
+    path("documents/", documents.document_list, name="documents"),
+    path("documents/<int:pk>/", documents.document_edit, name="document_edit"),
+    path(
+        "documents/<int:pk>/delete/", documents.document_delete, name="document_delete"
+    ),
+    path(
+        "documents/<int:pk>/download/",
+        documents.document_download,
+        name="document_download",
+    ),
     path("applications/", views.applications, name="applications"),
     path("parameters/", views.parameters, name="parameters"),
     path("parameters/username/", views.change_username, name="change_username"),

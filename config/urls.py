@@ -1,9 +1,8 @@
 from django.conf import settings
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.sitemap_generator import Sitemap
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
@@ -13,11 +12,12 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("account/", include("candidates.account_urls")),
     path("account/", include("allauth.urls")),
+    path("", include("applications.urls")),
     path("me/", include("candidates.urls")),
     path("alerts/", include("alerts.urls")),
     path("healthz", home_views.healthz, name="healthz"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}, name="sitemap"),
+    path("sitemap.xml", sitemap, name="sitemap"),
 ]
 
 if settings.DEBUG:

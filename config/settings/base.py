@@ -297,6 +297,10 @@ TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 JOB_ALERTS_MAX_PER_CANDIDATE = env_int("JOB_ALERTS_MAX_PER_CANDIDATE", 10)
 JOB_ALERTS_UNSUBSCRIBE_DAYS = env_int("JOB_ALERTS_UNSUBSCRIBE_DAYS", 180)
 
+# Candidate documents: largest file (in MB) and most documents kept per candidate.
+DOCUMENT_MAX_SIZE = env_int("DOCUMENT_MAX_SIZE_MB", 5) * 1024 * 1024
+DOCUMENT_MAX_COUNT = env_int("DOCUMENT_MAX_COUNT", 20)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

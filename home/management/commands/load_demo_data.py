@@ -17,6 +17,7 @@ from django.utils import timezone
 from wagtail.models import Page, Site
 
 from alerts.demo import load_demo_alerts
+from applications.demo import load_demo_applications
 from candidates.demo import fill_demo_candidate
 from candidates.factories import UserFactory
 from candidates.models import User
@@ -236,6 +237,7 @@ class Command(BaseCommand):
             self.load_settings(home)
             users = self.load_users()
             load_demo_alerts()
+            load_demo_applications()
         self.stdout.write(self.style.SUCCESS("Demo content is loaded."))
         self.stdout.write("Demo log-ins (username / password):")
         for username, password, role, *_ in users:

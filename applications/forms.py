@@ -1,0 +1,163 @@
+"""The application form of candidates, and HR's status and note forms."""
+
+from __future__ import annotations
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from candidates.documents import DocumentFileField
+from candidates.models import Document, User
+from offers.models import JobFamily, Location
+
+from .choices import HR_STATUSES
+from .models import Application
+
+OWN_DOCUMENT = _("Choose one of your own documents.")
+
+
+class DocumentChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, document: Document) -> str:
+        return f"{document.name} ({document.file_type.upper()})"
+
+
+class ApplicationForm(forms.Form):
+    """Apply to an offer, or send a speculative application (``speculative``).
+
+    Only the fields below are read from the request: a ``status`` or a ``candidate``
+    in the POST is ignored. Documents are chosen among the candidate's own.
+    """
+
+    first_name = forms.CharField(label=_("First name"), max_length=150, required=False)
+    last_name = forms.CharField(label=_("Last name"), max_length=150, required=False)
+    phone = forms.CharField(label=_("Phone number"), max_length=32, required=False)
+    job_families = forms.ModelMultipleChoiceField(
+        label=_("Job families you are interested in"),
+        queryset=JobFamily.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    locations = forms.ModelMultipleChoiceField(
+        label=_("Where you would like to work"),
+        queryset=Location.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    cv = DocumentChoiceField(
+        label=_("CV from my documents"),
+        queryset=Document.objects.none(),
+        required=False,
+        empty_label=None,
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": OWN_DOCUMENT},
+    )
+    cv_upload = DocumentFileField(label=_("Or upload a new CV"), required=False)
+    letter = DocumentChoiceField(
+        label=_("Motivation letter from my documents (optional)"),
+        queryset=Document.objects.none(),
+        required=False,
+        empty_label=_("No letter"),
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": OWN_DOCUMENT},
+    )
+    letter_upload = DocumentFileField(
+        label=_("Or upload a new letter (optional)"), required=False
+    )
+    message = forms.CharField(
+        label=_("Message to HR (optional)"),
+        max_length=3000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+
+    def __init__(
+        self,
+        *args,
+        candidate: User,
+        speculative: bool,
+        submitting: bool = False,
+        **kwargs,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.submitting = submitting
+        own = Document.objects.filter(owner=candidate)
+        self.fields["cv"].queryset = own
+        self.fields["letter"].queryset = own
+        if not speculative:
+            del self.fields["job_families"]
+            del self.fields["locations"]
+        if not own.exists():
+            del self.fields["cv"]
+            del self.fields["letter"]
+            self.fields["cv_upload"].label = _("Your CV")
+            self.fields["letter_upload"].label = _("Your motivation letter (optional)")
+
+    @staticmethod
+    def initial_from(application: Application) -> dict:
+        return {
+            "first_name": application.first_name,
+            "last_name": application.last_name,
+            "phone": application.phone,
+            "cv": application.cv_id,
+            "letter": application.letter_id,
+            "message": application.message,
+            "job_families": list(application.job_families.all())
+            if application.pk
+            else [],
+            "locations": list(application.locations.all()) if application.pk else [],
+        }
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if self.submitting:
+            for name in ("first_name", "last_name"):
+                if (
+                    name in self.fields
+                    and not data.get(name)
+                    and name not in self.errors
+                ):
+                    self.add_error(
+                        name,
+                        _("Give your %(field)s.")
+                        % {"field": str(self.fields[name].label).lower()},
+                    )
+            has_cv = data.get("cv") or data.get("cv_upload")
+            if not has_cv and not {"cv", "cv_upload"} & set(self.errors):
+                field = "cv" if "cv" in self.fields else "cv_upload"
+                self.add_error(
+                    field, ValidationError(_("Choose or upload a CV."), code="required")
+                )
+        return data
+
+
+class StatusForm(forms.Form):
+    """HR moves an application on, and chooses whether to tell the candidate."""
+
+    status = forms.ChoiceField(label=_("New status"), choices=())
+    notify = forms.BooleanField(
+        label=_("Tell the candidate by e-mail"), required=False, initial=True
+    )
+    message = forms.CharField(
+        label=_("Message to the candidate (optional)"),
+        max_length=3000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("Sent with the e-mail; kept in the status history."),
+    )
+
+    def __init__(self, *args, application: Application, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["status"].choices = [
+            (status.value, status.label)
+            for status in HR_STATUSES
+            if status != application.status
+        ]
+
+
+class NoteForm(forms.Form):
+    text = forms.CharField(
+        label=_("Private note"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Seen by HR only, never by the candidate."),
+    )

@@ -1,0 +1,182 @@
+"""The business rules of applications: saving a draft, submitting, withdrawing,
+and HR's status changes and notes. Each is one transaction."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from candidates.documents import library_full_error, lock_library
+from candidates.models import CandidateProfile, Document, User
+from home.storage import private_files_atomic
+from offers.models import OfferPage
+
+from .choices import WITHDRAWABLE, Status
+from .emails import queue_status_email, queue_submission_emails
+from .forms import ApplicationForm
+from .models import ACTIVE_SPECULATIVE, Application, Note, StatusChange
+
+
+class ApplicationError(Exception):
+    """The action cannot be done; ``application`` is the one the candidate has."""
+
+    def __init__(self, message: str, application: Application | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.application = application
+
+
+def find_application(candidate: User, offer: OfferPage | None) -> Application | None:
+    """The candidate's application to ``offer``, or active speculative one."""
+    applications = Application.objects.filter(candidate=candidate).select_related(
+        "offer", "cv", "letter"
+    )
+    if offer is not None:
+        return applications.filter(offer=offer).first()
+    return applications.filter(ACTIVE_SPECULATIVE).first()
+
+
+def new_application(candidate: User, offer: OfferPage | None) -> Application:
+    """An unsaved application prefilled from the candidate's account and profile."""
+    profile = CandidateProfile.objects.filter(user=candidate).first()
+    return Application(
+        candidate=candidate,
+        offer=offer,
+        speculative=offer is None,
+        first_name=candidate.first_name,
+        last_name=candidate.last_name,
+        phone=profile.phone if profile else "",
+    )
+
+
+def closed_message(offer: OfferPage) -> str:
+    return _(
+        "The offer “%(title)s” is closed: applications are no longer accepted. "
+        "Your draft stays readable under My applications."
+    ) % {"title": offer.title}
+
+
+def save_application(
+    candidate: User, offer: OfferPage | None, form: ApplicationForm, *, submit: bool
+) -> Application:
+    """Saves the draft, and submits it when ``submit``: the application, the new
+    documents, the status row and the e-mails, in one transaction (new files are
+    removed if it fails). The candidate's row is locked, so a double click or two
+    tabs never create two applications."""
+    data = form.cleaned_data
+    with private_files_atomic() as files:
+        lock_library(candidate)
+        application = find_application(candidate, offer)
+        if application is not None and not application.is_draft:
+            raise ApplicationError(
+                _("You have already sent this application."), application
+            )
+        if offer is not None:
+            offer = OfferPage.objects.get(pk=offer.pk)
+            if not offer.is_open:
+                raise ApplicationError(closed_message(offer), application)
+        if application is None:
+            application = new_application(candidate, offer)
+        application.first_name = data["first_name"]
+        application.last_name = data["last_name"]
+        application.phone = data["phone"]
+        application.message = data["message"]
+        application.cv = data.get("cv")
+        application.letter = data.get("letter")
+        for field, kind in (
+            ("cv_upload", Document.Kind.CV),
+            ("letter_upload", Document.Kind.LETTER),
+        ):
+            checked = data.get(field)
+            if checked:
+                error = library_full_error(candidate)
+                if error:
+                    raise ValidationError({field: error})
+                setattr(application, field[:-7], checked.store(files, candidate, kind))
+        if submit and application.cv is None:
+            raise ValidationError(_("Choose or upload a CV."))
+        application.save()
+        if offer is None:
+            application.job_families.set(data.get("job_families") or [])
+            application.locations.set(data.get("locations") or [])
+        if submit:
+            submit_application(application, candidate)
+    return application
+
+
+def submit_application(application: Application, candidate: User) -> None:
+    """Locks the draft as sent: status row and e-mails, in the caller's
+    transaction."""
+    now = timezone.now()
+    application.status = Status.SUBMITTED
+    application.submitted_at = application.status_changed_at = now
+    if application.offer_id:
+        application.offer_title = application.offer.title
+        application.offer_reference = application.offer.reference
+    application.save()
+    StatusChange.objects.create(
+        application=application,
+        from_status=Status.DRAFT,
+        to_status=Status.SUBMITTED,
+        changed_by=candidate,
+        changed_at=now,
+    )
+    queue_submission_emails(application)
+
+
+def withdraw(candidate: User, pk: int) -> Application:
+    """The candidate withdraws a sent application of theirs."""
+    with transaction.atomic():
+        application = (
+            Application.objects.select_for_update()
+            .filter(candidate=candidate, pk=pk)
+            .first()
+        )
+        if application is None:
+            raise Application.DoesNotExist
+        if application.status not in WITHDRAWABLE:
+            raise ApplicationError(
+                _("This application cannot be withdrawn any more."), application
+            )
+        _move(application, Status.WITHDRAWN, candidate, "")
+    return application
+
+
+def _move(
+    application: Application, status: str, by: User, message: str
+) -> StatusChange:
+    now = timezone.now()
+    change = StatusChange.objects.create(
+        application=application,
+        from_status=application.status,
+        to_status=status,
+        changed_by=by,
+        changed_at=now,
+        message=message,
+    )
+    application.status = status
+    application.status_changed_at = now
+    application.save(update_fields=["status", "status_changed_at", "updated_at"])
+    return change
+
+
+def change_status(
+    application: Application, status: str, by: User, *, notify: bool, message: str
+) -> StatusChange:
+    """HR moves an application on; the candidate is told when HR chooses so."""
+    with transaction.atomic():
+        application = Application.objects.select_for_update().get(pk=application.pk)
+        if application.is_draft:
+            raise ApplicationError(_("A draft cannot change status."), application)
+        change = _move(application, status, by, message)
+        if notify:
+            change.candidate_notified = True
+            change.save(update_fields=["candidate_notified"])
+            queue_status_email(change)
+    return change
+
+
+def add_note(application: Application, author: User, text: str) -> Note:
+    return Note.objects.create(application=application, author=author, text=text)

@@ -1,0 +1,168 @@
+"""The candidate's side: apply to an offer or speculatively, save a draft, submit,
+"My applications", an application's page, withdrawal."""
+
+from __future__ import annotations
+
+from allauth.account.internal.flows.email_verification import (
+    send_verification_email_for_user,
+)
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from candidates.verification import has_verified_email
+from home.storage import StorageUnavailable
+from offers.models import OfferPage
+
+from . import services
+from .forms import ApplicationForm
+from .models import Application
+
+
+def _offer(slug: str) -> OfferPage:
+    offer = OfferPage.objects.filter(slug=slug).first()
+    if offer is None:
+        raise Http404
+    return offer
+
+
+@never_cache
+@login_required
+def apply(request: HttpRequest, slug: str) -> HttpResponse:
+    """Apply to an offer: resume the draft, or show the application already sent."""
+    return _apply(request, _offer(slug))
+
+
+@never_cache
+@login_required
+def speculative(request: HttpRequest) -> HttpResponse:
+    """A speculative application: no offer, wished job families and places."""
+    return _apply(request, None)
+
+
+def _apply(request: HttpRequest, offer: OfferPage | None) -> HttpResponse:
+    candidate = request.user
+    application = services.find_application(candidate, offer)
+    if application is not None and not application.is_draft:
+        messages.info(
+            request,
+            _("You have already sent this application: here is where it stands."),
+        )
+        return redirect(application)
+    if offer is not None and not offer.is_open:
+        if application is not None:
+            messages.warning(request, services.closed_message(offer))
+            return redirect(application)
+        if not offer.live:
+            raise Http404
+        return render(request, "applications/offer_closed.html", {"offer": offer})
+    if application is None:
+        application = services.new_application(candidate, offer)
+    submitting = "submit" in request.POST
+    form = ApplicationForm(
+        request.POST or None,
+        request.FILES or None,
+        initial=ApplicationForm.initial_from(application),
+        candidate=candidate,
+        speculative=offer is None,
+        submitting=submitting,
+    )
+    if request.method == "POST" and form.is_valid():
+        verified = has_verified_email(candidate)
+        try:
+            application = services.save_application(
+                candidate, offer, form, submit=submitting and verified
+            )
+        except services.ApplicationError as error:
+            messages.warning(request, error.message)
+            return redirect(error.application or "candidates:applications")
+        except ValidationError as error:
+            form.add_error(None, error)
+        except StorageUnavailable as error:
+            form.add_error(None, error.message)
+        else:
+            if submitting and not verified:
+                send_verification_email_for_user(request, candidate)
+                messages.info(request, _("Your draft is saved."))
+                return render(request, "account/verified_email_required.html")
+            if submitting:
+                messages.success(
+                    request,
+                    _(
+                        "Your application is sent. We have e-mailed you an "
+                        "acknowledgment."
+                    ),
+                )
+                return redirect(application)
+            messages.success(
+                request,
+                _(
+                    "Your draft is saved. Finish it later from My applications, on "
+                    "any device."
+                ),
+            )
+            return redirect(application.apply_url())
+    return render(
+        request,
+        "applications/apply.html",
+        {
+            "form": form,
+            "offer": offer,
+            "application": application,
+            "has_documents": "cv" in form.fields,
+        },
+    )
+
+
+@never_cache
+@login_required
+def application_list(request: HttpRequest) -> HttpResponse:
+    """ "My applications": drafts and applications sent, with their status."""
+    applications = (
+        Application.objects.filter(candidate=request.user)
+        .select_related("offer")
+        .order_by("-updated_at", "-pk")
+    )
+    return render(
+        request,
+        "applications/application_list.html",
+        {"applications": applications},
+    )
+
+
+@never_cache
+@login_required
+def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """One of the candidate's applications: what was sent and its history."""
+    application = get_object_or_404(
+        Application.objects.select_related("offer", "cv", "letter").prefetch_related(
+            "job_families", "locations", "status_changes"
+        ),
+        candidate=request.user,
+        pk=pk,
+    )
+    return render(
+        request,
+        "applications/application_detail.html",
+        {"application": application},
+    )
+
+
+@require_POST
+@login_required
+def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    try:
+        application = services.withdraw(request.user, pk)
+    except Application.DoesNotExist as exc:
+        raise Http404 from exc
+    except services.ApplicationError as error:
+        messages.warning(request, error.message)
+        return redirect(error.application)
+    messages.success(request, _("Your application is withdrawn."))
+    return redirect(reverse("applications:detail", args=[application.pk]))

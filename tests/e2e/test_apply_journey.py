@@ -1,0 +1,100 @@
+"""Upload a CV at desktop size -> apply from a phone choosing that CV -> save a
+draft -> resume -> submit -> status shown; HR changes the status in the admin ->
+the candidate sees it."""
+
+from __future__ import annotations
+
+import re
+
+from django.apps import apps
+from playwright.sync_api import Page, expect
+
+from applications.factories import PDF
+
+from .conftest import assert_accessible, open_page
+
+
+def log_in(page: Page, username: str, password: str) -> None:
+    page.goto("/account/login/")
+    page.get_by_label("Username or e-mail address").fill(username)
+    page.get_by_label("Password", exact=True).fill(password)
+    page.get_by_role("button", name="Log in").click()
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+
+
+def free_offer():
+    """An open offer the demo candidate has not applied to."""
+    OfferPage = apps.get_model("offers", "OfferPage")  # noqa: N806
+    return (
+        OfferPage.objects.open()
+        .exclude(applications__candidate__username="candidate")
+        .order_by("pk")
+        .first()
+    )
+
+
+def test_apply_journey(browser, live_server, e2e_site):
+    offer = free_offer()
+    desktop = open_page(browser, live_server, "desktop")
+    log_in(desktop, "candidate", "candidate-demo-pass")
+    desktop.goto("/me/documents/")
+    assert_accessible(desktop)
+    desktop.get_by_label("File").set_input_files(
+        {"name": "journey.pdf", "mimeType": "application/pdf", "buffer": PDF}
+    )
+    desktop.get_by_label("Name").fill("Journey CV")
+    desktop.get_by_role("button", name="Add the document").click()
+    expect(desktop.get_by_text("“Journey CV” is in your documents.")).to_be_visible()
+    expect(desktop.get_by_role("link", name="Journey CV")).to_be_visible()
+    assert_accessible(desktop)
+    desktop.context.close()
+
+    phone = open_page(browser, live_server, "phone")
+    log_in(phone, "candidate", "candidate-demo-pass")
+    phone.goto(offer.url)
+    phone.get_by_role("link", name=re.compile(r"^Apply")).first.click()
+    expect(phone.get_by_role("heading", level=1)).to_contain_text(offer.title)
+    assert_accessible(phone)
+    phone.get_by_label(re.compile(r"^Journey CV")).check()
+    phone.get_by_label("Message to HR (optional)").fill("Available from June.")
+    phone.get_by_role("button", name="Save as draft").click()
+    expect(phone.get_by_text("Your draft is saved.")).to_be_visible()
+
+    phone.goto("/me/applications/")
+    assert_accessible(phone)
+    row = phone.get_by_role("row").filter(has_text=offer.title)
+    expect(row).to_contain_text("Draft, not sent")
+    row.get_by_role("link", name=offer.title).click()
+    phone.get_by_role("link", name="Finish and send it").click()
+    expect(phone.get_by_text("You are resuming your draft")).to_be_visible()
+    expect(phone.get_by_label("Message to HR (optional)")).to_have_value(
+        "Available from June."
+    )
+    expect(phone.get_by_label(re.compile(r"^Journey CV"))).to_be_checked()
+    phone.get_by_role("button", name="Send my application").click()
+    expect(phone.get_by_text("Your application is sent.")).to_be_visible()
+    expect(phone.locator("[data-status]")).to_have_text("Sent")
+    assert_accessible(phone)
+
+    application = apps.get_model("applications", "Application").objects.get(
+        offer=offer, candidate__username="candidate"
+    )
+    admin = open_page(browser, live_server, "desktop")
+    admin.goto("/admin/login/")
+    admin.get_by_label("Username").fill("hr")
+    admin.get_by_label("Password").fill("hr-demo-pass")
+    admin.get_by_role("button", name="Sign in").click()
+    expect(admin.get_by_role("heading", level=1)).to_be_visible()
+    admin.goto(f"/admin/applications/application/inspect/{application.pk}/")
+    expect(admin.get_by_text("Available from June.")).to_be_visible()
+    admin.get_by_label("New status").select_option(label="Interview")
+    admin.get_by_label("Message to the candidate (optional)").fill("See you Monday.")
+    admin.get_by_role("button", name="Change the status").click()
+    expect(admin.locator("[data-status]")).to_have_text("Interview")
+    admin.context.close()
+
+    phone.goto(f"/me/applications/{application.pk}/")
+    expect(phone.locator("[data-status]")).to_have_text("Interview")
+    expect(phone.get_by_text("See you Monday.")).to_be_visible()
+    assert_accessible(phone)
+    phone.context.close()
