@@ -47,3 +47,11 @@ def render_field(bound_field) -> str:
         described_by.append(f"{bound_field.auto_id}_error")
     attrs = {"aria-describedby": " ".join(described_by)} if described_by else {}
     return bound_field.as_widget(attrs=attrs)
+
+
+@register.filter
+def error_anchor(bound_field) -> str:
+    """The id an error summary links to: the field, or its first choice."""
+    if widget_type(bound_field) in ("radioselect", "checkboxselectmultiple"):
+        return f"{bound_field.auto_id}_0"
+    return bound_field.auto_id
