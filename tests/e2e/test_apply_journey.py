@@ -17,7 +17,7 @@ from .conftest import assert_accessible, open_page
 def log_in(page: Page, username: str, password: str) -> None:
     page.goto("/account/login/")
     page.get_by_label("Username or e-mail address").fill(username)
-    page.get_by_label("Password", exact=True).fill(password)
+    page.locator("#id_password").fill(password)
     page.get_by_role("button", name="Log in").click()
     expect(page.get_by_role("heading", level=1)).to_be_visible()
 
@@ -45,7 +45,7 @@ def test_apply_journey(browser, live_server, e2e_site):
     desktop.get_by_label("Name").fill("Journey CV")
     desktop.get_by_role("button", name="Add the document").click()
     expect(desktop.get_by_text("“Journey CV” is in your documents.")).to_be_visible()
-    expect(desktop.get_by_role("link", name="Journey CV")).to_be_visible()
+    expect(desktop.get_by_role("link", name="Journey CV", exact=True)).to_be_visible()
     assert_accessible(desktop)
     desktop.context.close()
 
@@ -55,7 +55,8 @@ def test_apply_journey(browser, live_server, e2e_site):
     phone.get_by_role("link", name=re.compile(r"^Apply")).first.click()
     expect(phone.get_by_role("heading", level=1)).to_contain_text(offer.title)
     assert_accessible(phone)
-    phone.get_by_label(re.compile(r"^Journey CV")).check()
+    journey_cv = phone.locator('label:has(input[name="cv"])', has_text="Journey CV")
+    journey_cv.locator("input").check()
     phone.get_by_label("Message to HR (optional)").fill("Available from June.")
     phone.get_by_role("button", name="Save as draft").click()
     expect(phone.get_by_text("Your draft is saved.")).to_be_visible()
@@ -64,13 +65,13 @@ def test_apply_journey(browser, live_server, e2e_site):
     assert_accessible(phone)
     row = phone.get_by_role("row").filter(has_text=offer.title)
     expect(row).to_contain_text("Draft, not sent")
-    row.get_by_role("link", name=offer.title).click()
+    row.get_by_role("link", name=offer.title, exact=True).click()
     phone.get_by_role("link", name="Finish and send it").click()
     expect(phone.get_by_text("You are resuming your draft")).to_be_visible()
     expect(phone.get_by_label("Message to HR (optional)")).to_have_value(
         "Available from June."
     )
-    expect(phone.get_by_label(re.compile(r"^Journey CV"))).to_be_checked()
+    expect(journey_cv.locator("input")).to_be_checked()
     phone.get_by_role("button", name="Send my application").click()
     expect(phone.get_by_text("Your application is sent.")).to_be_visible()
     expect(phone.locator("[data-status]")).to_have_text("Sent")
