@@ -8,7 +8,7 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 export UV_NO_PROGRESS := 1
 
-.PHONY: help install install-test-tools demo serve serve-prod test test-fast lint format bench clean
+.PHONY: help install install-test-tools demo serve serve-prod test test-fast lint format bench bench-alerts clean
 
 help:
 	@echo "make demo        install, migrate, load the demo content, serve on 127.0.0.1:\$$PORT (default 8000)"
@@ -66,6 +66,12 @@ format: install
 ## gunicorn with 2 workers, wrk on loopback (see docs/benchmarks.md)
 bench: install
 	@bench/run.sh
+	@$(MAKE) --no-print-directory bench-alerts
+
+## Job alerts: 100 000 alerts in a throw-away PostgreSQL, one offer published, its
+## e-mails to an SMTP sink on loopback (see docs/benchmarks.md)
+bench-alerts: install
+	@$(BIN)/python bench/alerts_bench.py
 
 clean:
 	rm -rf $(VENV) node_modules var

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django import forms
@@ -17,10 +18,17 @@ from offers.models import JobFamily, Location
 from . import keywords
 from .models import JobAlert
 
+SLUG = re.compile(r"[-a-zA-Z0-9_]{1,80}")
+
 
 def alert_cap() -> int:
     """How many alerts a candidate may keep."""
     return getattr(settings, "JOB_ALERTS_MAX_PER_CANDIDATE", 10)
+
+
+def slugs_in(values: list[str]) -> list[str]:
+    """The values that may be slugs: junk never reaches the database."""
+    return [value for value in values[:50] if SLUG.fullmatch(value)]
 
 
 def initial_from_search(params: QueryDict) -> dict[str, Any]:
@@ -31,11 +39,11 @@ def initial_from_search(params: QueryDict) -> dict[str, Any]:
     if query := clean_query(params.get("q", "")):
         initial["keywords"] = query
     family, location, contract, remote = OfferSearchForm.FILTERS
-    if slugs := params.getlist(family):
+    if slugs := slugs_in(params.getlist(family)):
         initial["job_families"] = list(
             JobFamily.objects.filter(slug__in=slugs).values_list("pk", flat=True)
         )
-    if slugs := params.getlist(location):
+    if slugs := slugs_in(params.getlist(location)):
         initial["locations"] = list(
             Location.objects.filter(slug__in=slugs).values_list("pk", flat=True)
         )

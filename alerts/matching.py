@@ -6,16 +6,17 @@ Every criterion is a condition on the alert's row or a subquery on its children:
   (``alert_id IN (SELECT ... WHERE family = <the offer's>)``, computed once);
 - contract types and remote work: the alert's set is empty or holds the offer's
   value (a ``LIKE`` on a short string);
-- keywords: every folded word of the alert is among the folded words of the
-  offer's title and description. The offer's words are looked up in the index of
-  ``AlertKeyword`` and counted per alert; an alert matches when the count equals its
-  number of words. Plain equality of folded words behaves the same on SQLite and
-  PostgreSQL, and the database touches only the keywords that occur in the offer.
+- keywords: no folded word of the alert is missing from the folded words of the
+  offer's title and description: ``NOT EXISTS`` (an anti-join) over the alert's
+  words that are not among the offer's. An alert without keywords has no such word.
+  Plain equality of folded words behaves the same on SQLite and PostgreSQL.
+
+Measured on PostgreSQL with 100 000 alerts in ``make bench-alerts``.
 """
 
 from __future__ import annotations
 
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from offers.models import OfferPage
 
@@ -61,21 +62,16 @@ def matching_alerts(
             offer.remote_policy
         )
     )
-    by_keywords = Q(keyword_count=0)
-    if words:
-        by_keywords |= Q(
-            pk__in=AlertKeyword.objects.filter(word__in=words)
-            .values("alert_id", "alert__keyword_count")
-            .annotate(found=Count("pk"))
-            .filter(found=F("alert__keyword_count"))
-            .values("alert_id")
-        )
+    foreign_words = AlertKeyword.objects.filter(alert_id=OuterRef("pk")).exclude(
+        word__in=words
+    )
     already_sent = AlertDelivery.objects.filter(
         candidate_id=OuterRef("candidate_id"), offer_id=offer.pk
     )
     return (
         alerts.filter(active=True, candidate__is_active=True)
         .exclude(candidate__email="")
-        .filter(by_family, by_location, by_contract, by_remote, by_keywords)
+        .filter(by_family, by_location, by_contract, by_remote)
+        .exclude(Exists(foreign_words))
         .exclude(Exists(already_sent))
     )

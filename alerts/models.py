@@ -43,9 +43,6 @@ class JobAlert(models.Model):
             "as “python developer”. Leave empty for any offer."
         ),
     )
-    keyword_count = models.PositiveSmallIntegerField(
-        _("number of keywords"), default=0, editable=False
-    )
     job_families = models.ManyToManyField(
         "offers.JobFamily",
         verbose_name=_("job families"),
@@ -94,9 +91,6 @@ class JobAlert(models.Model):
             return
         self.keywords = " ".join(self.keywords.split())
         words = keyword_words.words(self.keywords)
-        self.keyword_count = len(words)
-        if update_fields is not None:
-            kwargs["update_fields"] = {*update_fields, "keyword_count"}
         with transaction.atomic():
             super().save(*args, **kwargs)
             stored = set(self.keyword_rows.values_list("word", flat=True))
