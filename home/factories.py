@@ -89,6 +89,8 @@ class ContactFormFieldFactory(factory.django.DjangoModelFactory):
 def ensure_wagtail_root() -> Page:
     """Wagtail's own starting rows (locale, root page, root collection), which a
     flushed test database lacks."""
+    # A flush recreates the content types under new ids: forget the cached ones.
+    ContentType.objects.clear_cache()
     Locale.objects.get_or_create(
         language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
     )
