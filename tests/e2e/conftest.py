@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core import mail
 from django.core.management import call_command
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls that the
@@ -70,6 +71,8 @@ def e2e_site(transactional_db):
     """The demo site, committed so that the live server thread sees it (and
     rebuilt from an empty database, which is what each of these tests leaves)."""
     call_command("load_demo_data", stdout=io.StringIO())
+    # The demo's own e-mails (its sent application) are not the journey's.
+    mail.outbox.clear()
 
 
 def open_page(browser: Browser, live_server, viewport: str) -> Page:
