@@ -60,21 +60,29 @@ class Sink:
 
 
 def start_postgres(directory: str, port: int) -> str:
-    url = subprocess.run(  # noqa: S603 - fixed command line
-        [str(ROOT / "scripts" / "postgres.sh"), "start", directory, str(port)],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.strip()
-    host = "127.0.0.1"
+    """Starts PostgreSQL on ``port``, or on one of the next ports while that one is
+    taken (a loopback port can linger in TIME-WAIT); returns its URL."""
+    script = str(ROOT / "scripts" / "postgres.sh")
+    for candidate in range(port, port + 10):
+        started = subprocess.run(  # noqa: S603 - fixed command line
+            [script, "start", directory, str(candidate)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if started.returncode == 0:
+            break
+        subprocess.run([script, "stop", directory], capture_output=True)  # noqa: S603
+    else:
+        raise SystemExit(f"PostgreSQL did not start:\n{started.stderr}")
     subprocess.run(  # noqa: S603
         [  # noqa: S607
             "psql",
             "-q",
             "-h",
-            host,
+            "127.0.0.1",
             "-p",
-            str(port),
+            str(candidate),
             "-U",
             "postgres",
             "-d",
@@ -84,7 +92,7 @@ def start_postgres(directory: str, port: int) -> str:
         ],
         check=True,
     )
-    return url
+    return started.stdout.strip()
 
 
 def seed(alert_count: int, matching: int, rng: random.Random):
@@ -246,9 +254,10 @@ def main() -> None:
     pg_dir = tempfile.mkdtemp(prefix="careers-bench-alerts-pg.")
     work = tempfile.mkdtemp(prefix="careers-bench-alerts.")
     try:
-        print(f"== PostgreSQL on 127.0.0.1:{args.port}, SMTP sink on :{smtp_port}")
+        database_url = start_postgres(pg_dir, args.port)
+        print(f"== PostgreSQL at {database_url}, SMTP sink on :{smtp_port}")
         os.environ.update(
-            DATABASE_URL=start_postgres(pg_dir, args.port),
+            DATABASE_URL=database_url,
             DJANGO_SETTINGS_MODULE="bench.settings",
             VAR_DIR=f"{work}/var",
             EMAIL_HOST="127.0.0.1",

@@ -149,9 +149,23 @@ class AlertViewTests(TestCase):
         self.assertFalse(JobAlert.objects.exists())  # nothing saved before "Save"
 
     def test_the_listing_links_to_the_prefilled_form(self):
+        # Without results...
         response = self.client.get("/offers/?q=kotlin&family=engineering")
         self.assertContains(response, "Create an alert for this search")
         self.assertContains(response, "/alerts/new/?q=kotlin&amp;family=engineering")
+        # ... and with some.
+        self.world.publish(self.world.draft("Kotlin developer"))
+        response = self.client.get("/offers/?q=kotlin&family=engineering")
+        self.assertContains(response, "Kotlin developer")
+        self.assertContains(
+            response,
+            '<a href="/alerts/new/?q=kotlin&amp;family=engineering">'
+            "Create an alert for this search</a>",
+        )
+        response = self.client.get("/offers/")
+        self.assertContains(
+            response, '<a href="/alerts/new/?">Get the new offers by e-mail</a>'
+        )
 
     def test_very_long_keywords_are_refused_with_a_message(self):
         response = self.post("/alerts/new/", keywords="python " * 715)
