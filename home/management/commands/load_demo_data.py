@@ -29,6 +29,7 @@ from home.factories import (
     DataProtectionPageFactory,
     FaqPageFactory,
     add_contact_fields,
+    ensure_wagtail_root,
     make_site_root,
 )
 from home.groups import CONTENT_EDITORS, HR_RECRUITERS, ensure_staff_groups
@@ -231,6 +232,8 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         self.rng = random.Random(SEED)  # noqa: S311 - demo content, not secrets
         with transaction.atomic():
+            # On a flushed database the groups' page permissions need the root page.
+            ensure_wagtail_root()
             ensure_staff_groups()
             home = self.load_pages()
             self.load_offers(home)
