@@ -233,3 +233,44 @@ class AlertViewTests(TestCase):
         with self.assertNumQueries(3):
             html = template.render(Context({"request": request}))
         self.assertEqual(html.count('class="entry"'), 4)
+
+
+class AlertPageQueryTests(TestCase):
+    """The alert pages run a fixed number of queries, however many alerts,
+    families and places there are."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.world = build_world()
+        cls.jane = UserFactory()
+
+    def count(self, url: str) -> int:
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        with CaptureQueriesContext(connection) as queries:
+            self.assertEqual(self.client.get(url).status_code, 200)
+        return len(queries)
+
+    def test_pinned_query_counts(self):
+        from offers.factories import JobFamilyFactory, LocationFactory
+
+        self.client.force_login(self.jane)
+        alert = JobAlertFactory(
+            candidate=self.jane,
+            job_families=[self.world.families["engineering"]],
+            locations=[self.world.places["lyon"]],
+        )
+        urls = ["/me/parameters/", "/alerts/new/", f"/alerts/{alert.pk}/"]
+        self.count(urls[0])  # warms the site's caches
+        few = [self.count(url) for url in urls]
+        for number in range(5):
+            JobAlertFactory(
+                candidate=self.jane,
+                job_families=[JobFamilyFactory()],
+                locations=[LocationFactory(), self.world.places["paris"]],
+                keywords=f"word{number}",
+            )
+        many = [self.count(url) for url in urls]
+        self.assertEqual(many, few)
+        self.assertEqual(few, [10, 9, 11])
