@@ -34,9 +34,13 @@ class Application(models.Model):
     wished job families and places). A draft until submitted, then locked; HR moves
     it through the statuses."""
 
+    # Empty once the candidate erased their account and the sent application was
+    # kept anonymised (setting ERASURE_SENT_APPLICATIONS).
     candidate = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.CASCADE,
+        null=True,
+        blank=True,
         related_name="applications",
         verbose_name=_("candidate"),
     )
@@ -88,6 +92,7 @@ class Application(models.Model):
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     submitted_at = models.DateTimeField(_("sent at"), null=True, blank=True)
     status_changed_at = models.DateTimeField(_("status changed at"), null=True)
+    anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True)
 
     objects = ApplicationQuerySet.as_manager()
 
@@ -258,3 +263,46 @@ class OutgoingEmail(models.Model):
 
     def __str__(self) -> str:
         return self.key
+
+
+class DocumentAccess(models.Model):
+    """The access log: each time a member of staff views or downloads a
+    candidate's document from the admin (who, when, through which application)."""
+
+    class Action(models.TextChoices):
+        VIEW = "view", _("viewed")
+        DOWNLOAD = "download", _("downloaded")
+
+    document = models.ForeignKey(
+        Document,
+        on_delete=models.CASCADE,
+        related_name="accesses",
+        verbose_name=_("document"),
+    )
+    application = models.ForeignKey(
+        Application,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="document_accesses",
+        verbose_name=_("application"),
+    )
+    accessed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("accessed by"),
+    )
+    # Kept when the staff account is deleted later.
+    accessed_by_name = models.CharField(_("accessed by (name)"), max_length=300)
+    action = models.CharField(_("action"), max_length=10, choices=Action.choices)
+    accessed_at = models.DateTimeField(_("accessed at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("document access")
+        verbose_name_plural = _("document accesses")
+        ordering = ["-accessed_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.accessed_by_name} {self.action} {self.document_id}"

@@ -26,6 +26,11 @@ class User(AbstractUser):
     """
 
     email = models.EmailField(_("e-mail address"), max_length=254)
+    # Retention (manage.py purge_inactive_candidates): when the candidate was told
+    # that their inactive account will be erased; cleared when they come back.
+    inactivity_warned_at = models.DateTimeField(
+        _("warned of erasure for inactivity at"), null=True, blank=True, editable=False
+    )
 
     objects = CandidateUserManager()
 
@@ -223,6 +228,35 @@ class Consent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} – {self.accepted_at:%Y-%m-%d %H:%M}"
+
+
+class OptionalConsent(models.Model):
+    """One answer to an optional consent (never required to use the site), kept
+    as a history: the latest row per purpose is the candidate's current choice."""
+
+    class Purpose(models.TextChoices):
+        TALENT_POOL = "talent_pool", _(
+            "Keep my profile in the talent pool after an application is declined"
+        )
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="optional_consents",
+        verbose_name=_("user"),
+    )
+    purpose = models.CharField(_("purpose"), max_length=30, choices=Purpose.choices)
+    granted = models.BooleanField(_("granted"))
+    answered_at = models.DateTimeField(_("answered at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("optional consent")
+        verbose_name_plural = _("optional consents")
+        ordering = ["-answered_at", "-pk"]
+        indexes = [models.Index(fields=["user", "purpose", "-answered_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.purpose}: {self.granted}"
 
 
 class Document(models.Model):

@@ -1,5 +1,7 @@
 from django.urls import path
 
+from applications import views as application_views
+
 from . import documents, views
 
 app_name = "candidates"
@@ -53,7 +55,9 @@ urlpatterns = [
         documents.document_download,
         name="document_download",
     ),
-    path("applications/", views.applications, name="applications"),
+    # Served by the applications app (its own URL comes first); named here for
+    # the candidate space's links.
+    path("applications/", application_views.application_list, name="applications"),
     path("parameters/", views.parameters, name="parameters"),
     path("parameters/username/", views.change_username, name="change_username"),
 ]

@@ -111,18 +111,6 @@ def entry_remove(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
 
 
 @login_required
-def documents(request: HttpRequest) -> HttpResponse:
-    """ "My documents": the candidate's library of CVs and letters."""
-    return render(request, "candidates/documents.html")
-
-
-@login_required
-def applications(request: HttpRequest) -> HttpResponse:
-    """ "My applications": what the candidate sent, with its status."""
-    return render(request, "candidates/applications.html")
-
-
-@login_required
 def parameters(request: HttpRequest) -> HttpResponse:
     """ "My parameters": username, e-mail address, password (then alerts and
     consents)."""

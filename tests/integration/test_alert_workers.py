@@ -26,7 +26,7 @@ from .conftest import production_environ
 
 pytestmark = [
     pytest.mark.postgres,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 CANDIDATES = 60

@@ -20,7 +20,7 @@ from .worker_tasks import note_run
 
 pytestmark = [
     pytest.mark.postgres,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 TASKS = 40
