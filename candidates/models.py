@@ -235,8 +235,9 @@ class OptionalConsent(models.Model):
     as a history: the latest row per purpose is the candidate's current choice."""
 
     class Purpose(models.TextChoices):
-        TALENT_POOL = "talent_pool", _(
-            "Keep my profile in the talent pool after an application is declined"
+        TALENT_POOL = (
+            "talent_pool",
+            _("Keep my profile in the talent pool after an application is declined"),
         )
 
     user = models.ForeignKey(
