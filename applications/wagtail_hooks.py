@@ -1,22 +1,30 @@
 """Applications and candidates in the Wagtail admin, for HR recruiters only:
-lists with filters, search and export, inspect views with documents, status
-changes and private notes, and the count of new applications on the dashboard."""
+lists with filters, search and export, inspect views with documents (each download
+written to the access log), status changes and private notes, and the counts of
+applications (new since the last visit) on the dashboard and the offer list."""
 
 from __future__ import annotations
 
+from datetime import datetime
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.admin import SimpleListFilter
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Prefetch, Q
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.tables import Column
 from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 from wagtail_modeladmin.views import IndexView, InspectView
@@ -29,13 +37,73 @@ from offers.models import OfferPage
 from . import services
 from .choices import Status
 from .forms import NoteForm, StatusForm
-from .models import Application, Note, StatusChange
+from .models import Application, DocumentAccess, Note, StatusChange
 
 VIEW_APPLICATIONS = "applications.view_application"
 CHANGE_APPLICATIONS = "applications.change_application"
 VIEW_CANDIDATES = "applications.view_candidates"
 # Characters that make a spreadsheet cell a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# The session's mark of the recruiter's last look at the applications list.
+LAST_VISIT_KEY = "applications_dashboard_seen"
+# The access log rows shown on an application's page.
+ACCESS_LOG_LIMIT = 50
+# The largest id a query string may carry (a 32-bit primary key).
+MAX_ID = 2**31 - 1
+
+
+def parse_id(value: object) -> int | None:
+    """A database id from a query string, or None when it is not one."""
+    text = str(value) if value is not None else ""
+    if not (text.isascii() and text.isdigit()):
+        return None
+    number = int(text)
+    return number if 0 < number <= MAX_ID else None
+
+
+def last_visit(request: HttpRequest) -> datetime | None:
+    """When the recruiter last opened the applications list (None: never, in this
+    session): what the dashboard and the offer list count as new is sent after."""
+    value = request.session.get(LAST_VISIT_KEY)
+    moment = parse_datetime(value) if isinstance(value, str) else None
+    if moment is not None and timezone.is_naive(moment):
+        moment = timezone.make_aware(moment)
+    return moment
+
+
+def mark_visit(request: HttpRequest) -> None:
+    request.session[LAST_VISIT_KEY] = timezone.now().isoformat()
+
+
+def new_since(queryset, since: datetime | None):
+    """The applications of ``queryset`` sent after ``since`` (all when None)."""
+    return queryset.filter(submitted_at__gt=since) if since else queryset
+
+
+def record_document_access(
+    request: HttpRequest,
+    document: Document,
+    application: Application | None = None,
+    action: str = DocumentAccess.Action.DOWNLOAD,
+) -> DocumentAccess:
+    """Writes one row of the access log: who served which document, from where."""
+    user = request.user
+    return DocumentAccess.objects.create(
+        document=document,
+        application=application,
+        accessed_by=user,
+        accessed_by_name=(user.get_full_name() or user.get_username())[:300],
+        action=action,
+    )
+
+
+def document_url(document: Document, application: Application | None = None) -> str:
+    """The admin download link of a document, naming the application it is seen
+    from (the access log records it)."""
+    url = reverse("applications_document_download", args=[document.pk])
+    if application is not None:
+        url += "?" + urlencode({"application": application.pk})
+    return url
 
 
 def neutralise(value):
@@ -91,8 +159,39 @@ class InspectOnlyButtonHelper(ButtonHelper):
         ]
 
 
-class ExportIndexView(IndexView):
-    """The list, whose CSV and XLSX exports neutralise formula-like cells."""
+class StrictIndexView(IndexView):
+    """A list that applies its declared filters and nothing else. Django's admin
+    refuses other lookups (``lookup_allowed``); wagtail-modeladmin would apply any,
+    and ``?candidate__password__startswith=`` would probe password hashes. A filter
+    the list does not know sends back to the unfiltered list with a message."""
+
+    def get_filters(self, request):
+        specs, has_filters, remaining, use_distinct = super().get_filters(request)
+        if remaining:
+            raise IncorrectLookupParameters(sorted(remaining))
+        return specs, has_filters, remaining, use_distinct
+
+    def dispatch(self, request, *args, **kwargs):
+        try:
+            return super().dispatch(request, *args, **kwargs)
+        except IncorrectLookupParameters:
+            messages.error(request, _("These filters are not valid: they are removed."))
+            return redirect(request.path)
+
+
+class ExportIndexView(StrictIndexView):
+    """The list, whose CSV and XLSX exports neutralise formula-like cells. Opening
+    it marks the recruiter's visit (what counts as new afterwards)."""
+
+    def dispatch(self, request, *args, **kwargs):
+        response = super().dispatch(request, *args, **kwargs)
+        if (
+            request.method == "GET"
+            and response.status_code == 200
+            and not request.GET.get(self.EXPORT_VAR)
+        ):
+            mark_visit(request)
+        return response
 
     def preprocess_field_value(self, field, value, export_format):
         return neutralise(super().preprocess_field_value(field, value, export_format))
@@ -116,11 +215,24 @@ class ApplicationInspectView(InspectView):
             )
             .get(pk=self.instance.pk)
         )
+        # An anonymised application has no candidate left: no profile, no others.
+        candidate_id = application.candidate_id
         profile = (
-            CandidateProfile.objects.filter(user_id=application.candidate_id)
+            CandidateProfile.objects.filter(user_id=candidate_id)
             .prefetch_related("experiences", "education")
             .first()
+            if candidate_id
+            else None
         )
+        other_applications = (
+            Application.objects.sent()
+            .filter(candidate_id=candidate_id)
+            .exclude(pk=application.pk)
+            .select_related("offer")
+            if candidate_id
+            else Application.objects.none()
+        )
+        accesses = access_log_of(application)
         can_change = self.request.user.has_perm(CHANGE_APPLICATIONS)
         return super().get_context_data(
             application=application,
@@ -129,10 +241,13 @@ class ApplicationInspectView(InspectView):
             or (StatusForm(application=application) if can_change else None),
             note_form=kwargs.pop("note_form", None)
             or (NoteForm() if can_change else None),
-            other_applications=Application.objects.sent()
-            .filter(candidate_id=application.candidate_id)
-            .exclude(pk=application.pk)
-            .select_related("offer"),
+            other_applications=other_applications,
+            cv_url=application.cv and document_url(application.cv, application),
+            letter_url=application.letter
+            and document_url(application.letter, application),
+            accesses=accesses[:ACCESS_LOG_LIMIT],
+            access_count=accesses.count(),
+            access_log_limit=ACCESS_LOG_LIMIT,
             **kwargs,
         )
 
@@ -167,27 +282,43 @@ class ApplicationInspectView(InspectView):
         return self.render_to_response(self.get_context_data(status_form=status_form))
 
 
+def access_log_of(application: Application):
+    """The access log of an application's documents, newest first: downloads from
+    its page, and those of the same files from elsewhere (the candidate's page)."""
+    documents = [pk for pk in (application.cv_id, application.letter_id) if pk]
+    return DocumentAccess.objects.filter(
+        Q(application=application) | Q(document_id__in=documents)
+    ).select_related("document")
+
+
 class OfferFilter(SimpleListFilter):
-    """Offers that received applications (Django's related filter would need the
-    Django admin site)."""
+    """Offers that received sent applications (Django's related filter would need
+    the Django admin site). An id that is no offer's gives an empty list."""
 
     title = gettext_lazy("offer")
     parameter_name = "offer"
 
     def lookups(self, request, model_admin):
+        # Not ``.exclude(applications__status=DRAFT)``: across the relation, that
+        # drops every offer with one draft among its applications.
         offers = (
-            OfferPage.objects.filter(applications__isnull=False)
-            .exclude(applications__status=Status.DRAFT)
-            .distinct()
-            .order_by("title")
+            OfferPage.objects.filter(pk__in=Application.objects.sent().values("offer"))
+            .order_by("title", "pk")
             .values_list("pk", "title", "reference")
         )
         return [(str(pk), f"{title} ({reference})") for pk, title, reference in offers]
 
+    def has_output(self) -> bool:
+        # The list skips a filter without output, and would ignore its value.
+        return bool(self.lookup_choices) or bool(self.value())
+
     def queryset(self, request, queryset):
-        if self.value():
-            return queryset.filter(offer_id=self.value())
-        return queryset
+        if not self.value():
+            return queryset
+        offer_id = parse_id(self.value())
+        if offer_id is None:
+            return queryset.none()
+        return queryset.filter(offer_id=offer_id)
 
 
 class ApplicationAdmin(ModelAdmin):
@@ -268,6 +399,7 @@ class CandidateAdmin(ModelAdmin):
     menu_order = 110
     permission_helper_class = CandidatePermissionHelper
     button_helper_class = InspectOnlyButtonHelper
+    index_view_class = StrictIndexView
     inspect_view_enabled = True
     inspect_view_class = CandidateInspectView
     inspect_template_name = "applications/admin/candidate_inspect.html"
@@ -314,12 +446,22 @@ class RecruitmentGroup(ModelAdminGroup):
 modeladmin_register(RecruitmentGroup)
 
 
-def hr_document_download(request, pk: int):
-    """A candidate's document, for HR: permission-checked, never a public URL."""
+def hr_document_download(request: HttpRequest, pk: int) -> HttpResponse:
+    """A candidate's document, for HR: permission-checked, never a public URL, and
+    written to the access log. ``?application=`` names the sent application it is
+    downloaded from, which must hold it."""
     if not request.user.has_perm(VIEW_CANDIDATES):
         raise PermissionDenied
     document = get_object_or_404(Document, pk=pk)
-    return private_download_response(request, document.key, document.filename)
+    application = None
+    if "application" in request.GET:
+        application = get_object_or_404(
+            Application.objects.sent().filter(Q(cv=document) | Q(letter=document)),
+            pk=parse_id(request.GET["application"]) or 0,
+        )
+    response = private_download_response(request, document.key, document.filename)
+    record_document_access(request, document, application)
+    return response
 
 
 @hooks.register("register_admin_urls")
@@ -352,12 +494,8 @@ class NewApplicationsPanel(Component):
         self.request = request
 
     def render_html(self, parent_context=None) -> str:
-        last_visit = self.request.session.get("applications_dashboard_seen")
-        sent = Application.objects.sent()
-        new = sent.filter(submitted_at__gt=last_visit) if last_visit else sent
-        count = new.count()
+        count = new_since(Application.objects.sent(), last_visit(self.request)).count()
         url = reverse("applications_application_modeladmin_index")
-        self.request.session["applications_dashboard_seen"] = timezone.now().isoformat()
         return format_html(
             '<section class="panel summary nice-padding"><h2>{}</h2>'
             '<p><a href="{}">{}</a></p></section>',
@@ -371,3 +509,56 @@ class NewApplicationsPanel(Component):
 def add_new_applications_panel(request, panels) -> None:
     if request.user.has_perm(VIEW_APPLICATIONS):
         panels.append(NewApplicationsPanel(request))
+
+
+class OfferApplicationsColumn(Column):
+    """The offer list's count of sent applications, and of those new since the
+    recruiter's last visit of the applications list, linking to them."""
+
+    cell_template_name = "applications/admin/offer_applications_cell.html"
+
+    def __init__(self, since: datetime | None) -> None:
+        super().__init__("applications", label=gettext_lazy("Applications"))
+        self.since = since
+        self.counts: dict[int, tuple[int, int]] = {}
+
+    def prepare_rows(self, pages) -> None:
+        """Counts the applications of every offer of the page in one query."""
+        ids = [page.pk for page in pages if isinstance(page, OfferPage)]
+        if not ids:
+            return
+        new = Q(submitted_at__gt=self.since) if self.since else Q()
+        rows = (
+            Application.objects.sent()
+            .filter(offer_id__in=ids)
+            .order_by()
+            .values("offer_id")
+            .annotate(total=Count("pk"), new=Count("pk", filter=new))
+        )
+        self.counts = {row["offer_id"]: (row["total"], row["new"]) for row in rows}
+
+    def get_value(self, instance) -> int | None:
+        if not isinstance(instance, OfferPage):
+            return None
+        return self.counts.get(instance.pk, (0, 0))[0]
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        total, new = self.counts.get(instance.pk, (0, 0))
+        context.update(
+            total=total,
+            new=new,
+            is_offer=isinstance(instance, OfferPage),
+            url=reverse("applications_application_modeladmin_index")
+            + "?"
+            + urlencode({"offer": instance.pk}),
+        )
+        return context
+
+
+@hooks.register("register_offer_listing_columns")
+def add_offer_applications_column(request) -> list[Column]:
+    """Only HR recruiters see how many applications an offer has."""
+    if not request.user.has_perm(VIEW_APPLICATIONS):
+        return []
+    return [OfferApplicationsColumn(last_visit(request))]

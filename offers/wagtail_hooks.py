@@ -1,20 +1,66 @@
 """Offers in the admin: the offer list's columns, the taxonomies as snippets, and
-the permission that sets HR recruiters apart from content editors."""
+the permission that sets HR recruiters apart from content editors.
+
+Apps below this one add columns to the offer list through the
+``register_offer_listing_columns`` hook (offers never imports them): each function
+takes the request and returns a list of columns, empty for a user who may not see
+them. A column with a ``prepare_rows(pages)`` method gets the page of rows before the
+table renders, to fetch its values in one query."""
+
+from __future__ import annotations
 
 from django.contrib.auth.models import Permission
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import BaseColumn, Column, DateColumn
 from wagtail.admin.ui.tables.pages import (
     BulkActionsColumn,
+    NavigateToChildrenColumn,
     PageStatusColumn,
     PageTitleColumn,
 )
+from wagtail.admin.views.pages.listing import ExplorableIndexView
 from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import JobFamily, Location, OfferPage
+
+OFFER_LISTING_COLUMNS_HOOK = "register_offer_listing_columns"
+
+
+class OfferExplorableIndexView(ExplorableIndexView):
+    """The offer index's children, with the columns other apps add for the user."""
+
+    @cached_property
+    def extra_columns(self) -> list[BaseColumn]:
+        return [
+            column
+            for hook in hooks.get_hooks(OFFER_LISTING_COLUMNS_HOOK)
+            for column in hook(self.request)
+        ]
+
+    @cached_property
+    def explorable_columns(self) -> list[BaseColumn]:
+        columns = super().explorable_columns
+        # Before the "navigate to children" arrow, which stays last.
+        position = next(
+            (
+                index
+                for index, column in enumerate(columns)
+                if isinstance(column, NavigateToChildrenColumn)
+            ),
+            len(columns),
+        )
+        return [*columns[:position], *self.extra_columns, *columns[position:]]
+
+    def get_table(self, object_list):
+        rows = list(object_list)
+        for column in self.extra_columns:
+            if hasattr(column, "prepare_rows"):
+                column.prepare_rows(rows)
+        return super().get_table(rows)
 
 
 class OfferPageViewSet(PageViewSet):
@@ -22,6 +68,7 @@ class OfferPageViewSet(PageViewSet):
 
     model = OfferPage
     icon = "doc-full-inverse"
+    index_view_class = OfferExplorableIndexView
     columns = [
         BulkActionsColumn("bulk_actions"),
         PageTitleColumn("title", label=_("Title"), sort_key="title"),

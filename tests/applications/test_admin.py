@@ -11,6 +11,7 @@ from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from applications.choices import Status
@@ -236,9 +237,14 @@ class AdminTests(ApplicationsTestCase):
 
     def test_dashboard_counts_new_applications(self):
         self.client.force_login(self.hr)
-        self.assertContains(
-            self.client.get(reverse("wagtailadmin_home")), "1 new application"
-        )
-        self.assertContains(
-            self.client.get(reverse("wagtailadmin_home")), "0 new application"
-        )
+        home = reverse("wagtailadmin_home")
+        self.assertContains(self.client.get(home), "1 new application")
+        # New until the recruiter opens the list of applications.
+        self.assertContains(self.client.get(home), "1 new application")
+        self.client.get(INDEX + "?export=csv")
+        self.assertContains(self.client.get(home), "1 new application")
+        self.client.get(INDEX)
+        self.assertContains(self.client.get(home), "0 new application")
+        ApplicationFactory(offer=self.closed_offer, status=Status.SUBMITTED)
+        Application.objects.update(submitted_at=timezone.now())
+        self.assertContains(self.client.get(home), "2 new application")
