@@ -130,11 +130,15 @@ class Application(models.Model):
     @property
     def candidate_name(self) -> str:
         name = f"{self.first_name} {self.last_name}".strip()
-        return name or str(self.candidate)
+        if name:
+            return name
+        if self.candidate_id is None:
+            return str(_("Anonymised candidate"))
+        return str(self.candidate)
 
     @property
     def candidate_email(self) -> str:
-        return self.candidate.email
+        return self.candidate.email if self.candidate_id else ""
 
     @property
     def title(self) -> str:

@@ -67,7 +67,9 @@ def save_application(
     tabs never create two applications."""
     data = form.cleaned_data
     with private_files_atomic() as files:
-        lock_library(candidate)
+        if not lock_library(candidate):
+            # Erased while this request ran (the erasure holds the same lock).
+            raise ApplicationError(_("Your account no longer exists."))
         application = find_application(candidate, offer)
         if application is not None and not application.is_draft:
             raise ApplicationError(

@@ -267,9 +267,10 @@ def documents_of(user: User) -> QuerySet[Document]:
     return Document.objects.filter(owner=user)
 
 
-def lock_library(user: User) -> None:
-    """Serialises the writes of one candidate's library (the count limit)."""
-    User.objects.select_for_update().filter(pk=user.pk).first()
+def lock_library(user: User) -> bool:
+    """Serialises the writes of one candidate's library (the count limit), and
+    of an erasure of the account; False when the account is gone (erased)."""
+    return User.objects.select_for_update().filter(pk=user.pk).first() is not None
 
 
 def library_full_error(user: User) -> ValidationError | None:
@@ -291,7 +292,8 @@ def add_document(
     """Stores a new document in the library; raises ``ValidationError`` when the
     library is full, ``StorageUnavailable`` when the storage is down."""
     with private_files_atomic() as files:
-        lock_library(user)
+        if not lock_library(user):
+            raise ValidationError(_("Your account no longer exists."), code="gone")
         error = library_full_error(user)
         if error:
             raise error
@@ -308,12 +310,11 @@ def used_by_sent_application(document: Document) -> bool:
 
 
 def delete_document(document: Document) -> None:
-    """Deletes the row now and the file once the transaction commits; drafts that
-    used the document forget it."""
+    """Deletes the row now and the file once the transaction commits (a signal
+    does, see candidates/signals.py); drafts that used the document forget it."""
     with transaction.atomic():
         document.applications_as_cv.filter(status="draft").update(cv=None)
         document.applications_as_letter.filter(status="draft").update(letter=None)
-        schedule_deletion(document.key)
         document.delete()
 
 

@@ -53,6 +53,9 @@ class User(AbstractUser):
                 violation_error_message=_("This username is already taken."),
             ),
         ]
+        permissions = [
+            ("erase_candidate", _("Can erase a candidate's account and data")),
+        ]
 
     def __str__(self) -> str:
         return self.get_full_name() or self.username

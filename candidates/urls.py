@@ -2,7 +2,7 @@ from django.urls import path
 
 from applications import views as application_views
 
-from . import documents, views
+from . import documents, privacy_views, views
 
 app_name = "candidates"
 
@@ -60,4 +60,11 @@ urlpatterns = [
     path("applications/", application_views.application_list, name="applications"),
     path("parameters/", views.parameters, name="parameters"),
     path("parameters/username/", views.change_username, name="change_username"),
+    path("parameters/data/", privacy_views.export_data, name="export_data"),
+    path("parameters/delete/", privacy_views.delete_account, name="delete_account"),
+    path(
+        "parameters/delete/done/",
+        privacy_views.account_deleted,
+        name="account_deleted",
+    ),
 ]

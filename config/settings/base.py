@@ -7,6 +7,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from .env import env_bool, env_int, env_list, env_str
@@ -164,6 +165,7 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "20/h/ip,5/h/key",
     "reset_password_from_key": "20/m/ip",
     "forgot_username": "20/h/ip,5/h/key",
+    "export_data": "5/h/user",  # "Download my data" (candidates.privacy)
 }
 # django-axes locks an account (whatever the client address) after repeated failures,
 # on the site's log-in and on the Wagtail admin's alike.
@@ -300,6 +302,20 @@ JOB_ALERTS_UNSUBSCRIBE_DAYS = env_int("JOB_ALERTS_UNSUBSCRIBE_DAYS", 180)
 # Candidate documents: largest file (in MB) and most documents kept per candidate.
 DOCUMENT_MAX_SIZE = env_int("DOCUMENT_MAX_SIZE_MB", 5) * 1024 * 1024
 DOCUMENT_MAX_COUNT = env_int("DOCUMENT_MAX_COUNT", 20)
+
+# Privacy (candidates.privacy): what an erased account's sent applications become
+# ("anonymise": kept for HR without name nor documents, or "delete"), and the
+# months of inactivity after which manage.py purge_inactive_candidates erases an
+# account (warned by e-mail 30 days before).
+ERASURE_SENT_APPLICATIONS = env_str("ERASURE_SENT_APPLICATIONS", "anonymise")
+if ERASURE_SENT_APPLICATIONS not in {"anonymise", "delete"}:
+    raise ImproperlyConfigured(
+        'ERASURE_SENT_APPLICATIONS must be "anonymise" or "delete"'
+    )
+CANDIDATE_RETENTION_MONTHS = env_int("CANDIDATE_RETENTION_MONTHS", 24)
+if CANDIDATE_RETENTION_MONTHS < 2:
+    # The warning goes 30 days before the erasure, after the inactivity.
+    raise ImproperlyConfigured("CANDIDATE_RETENTION_MONTHS must be 2 or more")
 
 LOGGING = {
     "version": 1,
