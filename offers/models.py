@@ -27,6 +27,7 @@ from wagtail.search import index
 
 from home.blocks import BodyStreamBlock
 from home.models import BasePage
+from home.search import index_object
 
 from .choices import (
     EMPLOYMENT_TYPES,
@@ -58,7 +59,7 @@ REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 def reindex_offers(offers: models.QuerySet) -> None:
     """Offers carry their family and places in the search index: refresh them."""
     for offer in offers:
-        index.insert_or_update_object(offer)
+        index_object(offer)
 
 
 def unique_slug(model: type[models.Model], text: str, pk: int | None) -> str:
@@ -507,7 +508,7 @@ class OfferPage(BasePage):
         super().save(*args, **kwargs)
         # The search index is written on post_save, before the locations are
         # saved: write it again now that they are.
-        index.insert_or_update_object(self)
+        index_object(self)
 
     @staticmethod
     def new_reference() -> str:

@@ -7,6 +7,7 @@ import pytest
 from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
+from django.db import transaction
 
 from home.factories import make_site_root
 
@@ -35,13 +36,42 @@ def home_page(db):
     return make_site_root()
 
 
+@pytest.fixture(scope="module")
+def _demo_data(django_db_setup, django_db_blocker):
+    """The demo site, loaded once per test module in a transaction that is rolled
+    back after the module's last test (each test runs in a savepoint of it)."""
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            call_command("load_demo_data", stdout=io.StringIO())
+            yield
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
 @pytest.fixture
-def demo_site(db):
+def demo_site(_demo_data, db):
     """The whole demo site: pages, offers, settings and users."""
-    call_command("load_demo_data", stdout=io.StringIO())
     from home.models import HomePage
 
     return HomePage.objects.get()
+
+
+def pytest_collection_modifyitems(items):
+    """In each module, the tests on the demo site run last: the demo data, loaded
+    once for them, must not be seen by the module's other tests."""
+    modules: dict = {}
+    for position, item in enumerate(items):
+        modules.setdefault(item.module, position)
+
+    def key(pair):
+        position, item = pair
+        uses_demo = "_demo_data" in getattr(item, "fixturenames", ())
+        return (modules[item.module], uses_demo, position)
+
+    items[:] = [item for _position, item in sorted(enumerate(items), key=key)]
 
 
 @pytest.fixture

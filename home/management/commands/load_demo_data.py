@@ -34,6 +34,7 @@ from home.factories import (
 )
 from home.groups import CONTENT_EDITORS, HR_RECRUITERS, ensure_staff_groups
 from home.models import HomePage, PortalSettings
+from home.search import deferred_indexing
 from offers.choices import ExperienceLevel, SalaryPeriod, WorkingTime
 from offers.factories import (
     JobFamilyFactory,
@@ -231,7 +232,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         self.rng = random.Random(SEED)  # noqa: S311 - demo content, not secrets
-        with transaction.atomic():
+        with transaction.atomic(), deferred_indexing():
             # On a flushed database the groups' page permissions need the root page.
             ensure_wagtail_root()
             ensure_staff_groups()
