@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from home.search import deferred_indexing
 from offers.factories import JobFamilyFactory, LocationFactory
 from offers.models import OfferPage
 
@@ -27,11 +28,14 @@ def catalogue():
 def grow(catalogue, total: int) -> None:
     """Adds offers in new families and places until ``total`` are open."""
     number = OfferPage.objects.open().count()
-    while number < total:
-        family = JobFamilyFactory(name=f"Family {number % 4}")
-        place = LocationFactory(city=f"Town {number % 6}")
-        catalogue.add(f"Grown developer {number}", job_family=family, locations=[place])
-        number += 1
+    with deferred_indexing():
+        while number < total:
+            family = JobFamilyFactory(name=f"Family {number % 4}")
+            place = LocationFactory(city=f"Town {number % 6}")
+            catalogue.add(
+                f"Grown developer {number}", job_family=family, locations=[place]
+            )
+            number += 1
 
 
 def queries(client, django_assert_num_queries, path: str, expected: int) -> None:
