@@ -12,12 +12,16 @@ $bin/djhtml --check templates
 DJANGO_SETTINGS_MODULE=config.settings.test $bin/python manage.py check --fail-level WARNING
 DJANGO_SETTINGS_MODULE=config.settings.test $bin/python manage.py makemigrations --check --dry-run
 
+# Two processes (the machine of CI has two cores); a test module stays on one of
+# them, so that its demo site loads once.
+pytest_args="-q -p no:cacheprovider -n ${TEST_PROCESSES:-2} --dist loadfile --durations=15"
+
 echo "== Test suite on SQLite, with the browser journeys"
-env -u DATABASE_URL $bin/pytest -q -p no:cacheprovider -m "not postgres"
+env -u DATABASE_URL $bin/pytest $pytest_args -m "not postgres"
 
 echo "== Test suite on PostgreSQL"
 pg_dir=$(mktemp -d /tmp/careers-pg.XXXXXX)
 pg_port=${TEST_PG_PORT:-54329}
 trap 'scripts/postgres.sh stop "$pg_dir"' EXIT
 database_url=$(scripts/postgres.sh start "$pg_dir" "$pg_port")
-DATABASE_URL=$database_url REQUIRE_POSTGRES=1 $bin/pytest -q -p no:cacheprovider -m "not e2e"
+DATABASE_URL=$database_url REQUIRE_POSTGRES=1 $bin/pytest $pytest_args -m "not e2e"
