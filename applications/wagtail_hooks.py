@@ -518,7 +518,11 @@ class OfferApplicationsColumn(Column):
     cell_template_name = "applications/admin/offer_applications_cell.html"
 
     def __init__(self, since: datetime | None) -> None:
-        super().__init__("applications", label=gettext_lazy("Applications"))
+        super().__init__(
+            "applications",
+            label=gettext_lazy("Applications"),
+            classname="offer-applications",
+        )
         self.since = since
         self.counts: dict[int, tuple[int, int]] = {}
 
