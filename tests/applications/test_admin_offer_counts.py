@@ -22,7 +22,7 @@ from .world import ApplicationsTestCase
 INDEX = reverse("applications_application_modeladmin_index")
 # Wagtail's explorer of a parent page with its specific pages, plus the one
 # grouped count of the applications of the offers shown.
-EXPLORER_QUERIES = 31
+EXPLORER_QUERIES = 30
 
 
 def sent(offer, hours_ago: float, status: str = Status.SUBMITTED):
