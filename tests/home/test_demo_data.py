@@ -10,6 +10,7 @@ from wagtail.models import Page
 from candidates.models import User
 from home.management.commands.load_demo_data import DEMO_USERS
 from offers.models import OfferPage
+from offers.search import search_subquery
 
 pytestmark = pytest.mark.django_db
 
@@ -38,3 +39,15 @@ def test_roles(demo_site):
     assert not editor.is_superuser
     candidate = User.objects.get(username="candidate")
     assert not candidate.is_staff and not candidate.groups.exists()
+
+
+def test_demo_offers_are_in_the_search_index(demo_site):
+    """The loader writes the index in bulk at its end: offers are found by the
+    words of their title and by their place."""
+    python = OfferPage.objects.get(title="Backend developer (Python)")
+    live = OfferPage.objects.live()
+    by_title = live.filter(pk__in=search_subquery(live, "developer"))
+    assert python in by_title
+    assert all("developer" in offer.title.lower() for offer in by_title)
+    city = python.locations.first().city
+    assert python in live.filter(pk__in=search_subquery(live, city))
