@@ -531,13 +531,17 @@ class OfferApplicationsColumn(Column):
         ids = [page.pk for page in pages if isinstance(page, OfferPage)]
         if not ids:
             return
-        new = Q(submitted_at__gt=self.since) if self.since else Q()
+        new = (
+            Count("pk", filter=Q(submitted_at__gt=self.since))
+            if self.since
+            else Count("pk")
+        )
         rows = (
             Application.objects.sent()
             .filter(offer_id__in=ids)
             .order_by()
             .values("offer_id")
-            .annotate(total=Count("pk"), new=Count("pk", filter=new))
+            .annotate(total=Count("pk"), new=new)
         )
         self.counts = {row["offer_id"]: (row["total"], row["new"]) for row in rows}
 
