@@ -28,7 +28,7 @@ from candidates.factories import (
 )
 from candidates.models import Document, OptionalConsent, User
 from home.factories import DataProtectionPageFactory
-from home.groups import CONTENT_EDITORS, HR_RECRUITERS
+from home.groups import CONTENT_EDITORS, HR_RECRUITERS, ensure_staff_groups
 from home.models import PortalSettings
 from offers.factories import (
     JobFamilyFactory,
@@ -155,7 +155,25 @@ def make_candidate(
     return Candidate(user, cv, letter, sent, draft, alert)
 
 
+def ensure_staff_groups_and_rights() -> None:
+    """The staff groups and HR's rights, as their migrations make them, where a
+    transactional test flushed the database before."""
+    from django.contrib.auth.models import Group, Permission
+
+    ensure_staff_groups()
+    Group.objects.get(name=HR_RECRUITERS).permissions.add(
+        *Permission.objects.filter(
+            content_type__app_label="applications",
+            codename__in=["view_application", "change_application", "view_candidates"],
+        ),
+        *Permission.objects.filter(
+            content_type__app_label="candidates", codename="erase_candidate"
+        ),
+    )
+
+
 def make_staff() -> tuple[User, User]:
+    ensure_staff_groups_and_rights()
     hr = UserFactory(username="hr", email="hr-user@example.org", groups=[HR_RECRUITERS])
     editor = UserFactory(
         username="editor", email="editor@example.org", groups=[CONTENT_EDITORS]

@@ -16,16 +16,17 @@ from django.contrib.sessions.models import Session
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from alerts.models import AlertDelivery, JobAlert
 from applications.choices import Status
 from applications.models import Application, Note, OutgoingEmail, StatusChange
-from candidates.factories import UserFactory
+from candidates.factories import EmailAddressFactory, UserFactory
 from candidates.models import CandidateProfile, Consent, Document, User
 from candidates.privacy import NotACandidate, erase_candidate
 from home.factories import DataProtectionPageFactory
 from home.groups import HR_RECRUITERS
-from home.models import PendingDeletion
+from home.models import PendingDeletion, PortalSettings
 
 from .privacy_world import (
     HR_NOTE,
@@ -134,6 +135,20 @@ def test_the_candidate_deletes_their_account(
         body="Hello Jane",
         message_id="<1@example>",
     )
+    OutgoingEmail.objects.create(
+        key="found-by-its-address",
+        to=["Jane@Example.org"],
+        subject="Anything",
+        body="Hello Jane",
+        message_id="<2@example>",
+    )
+    OutgoingEmail.objects.create(
+        key="not-hers",
+        to=["notjane@example.org"],
+        subject="Anything",
+        body="Hello",
+        message_id="<3@example>",
+    )
     bob_files = {bob.cv.key, bob.letter.key}
     client.force_login(jane.user)
     mail.outbox.clear()
@@ -164,6 +179,8 @@ def test_the_candidate_deletes_their_account(
     assert not AccessAttempt.objects.exists()
     assert not AccessFailureLog.objects.exists()
     assert not OutgoingEmail.objects.filter(key__startswith="application-").exists()
+    assert not OutgoingEmail.objects.filter(key="found-by-its-address").exists()
+    assert OutgoingEmail.objects.filter(key="not-hers").exists()
     # The sent application stays, anonymised, with its history and HR's notes.
     sent = Application.objects.get(pk=jane.sent.pk)
     assert sent.candidate_id is None and sent.anonymised_at is not None
@@ -179,7 +196,7 @@ def test_the_candidate_deletes_their_account(
     assert message.to == ["jane@example.org"]
     assert "deleted" in message.subject
     assert "stay with HR anonymised" in message.body
-    (row,) = OutgoingEmail.objects.filter(to__icontains="jane@example.org")
+    (row,) = OutgoingEmail.objects.filter(to__icontains='"jane@example.org"')
     assert row.key == f"account-erased-{jane.user.pk}" and row.sent_at
     # Bob keeps everything.
     assert Application.objects.filter(candidate=bob.user).count() == 2
@@ -322,8 +339,186 @@ def test_hr_erasure_permission_matrix(client, world):
 
 
 def test_the_permission_is_granted_to_hr_only():
+    from importlib import import_module
+
+    from django.db import connection
+    from django.db.migrations.loader import MigrationLoader
+
+    from home.groups import ensure_staff_groups
+
+    # The migration's grant, run again on its own state of the models (where a
+    # transactional test flushed the database): HR recruiters, never editors.
+    ensure_staff_groups()
+    name = "0005_erase_candidate_permission"
+    state = MigrationLoader(connection).project_state(("candidates", name))
+    import_module(f"candidates.migrations.{name}").grant(state.apps, None)
     permission = Permission.objects.get(
         content_type__app_label="candidates", codename="erase_candidate"
     )
     groups = set(permission.group_set.values_list("name", flat=True))
     assert groups == {HR_RECRUITERS}
+
+
+def test_privacy_pages_and_emails_are_valid_html(
+    client, world, tmp_path, django_capture_on_commit_callbacks
+):
+    from django.template.loader import render_to_string
+
+    from tests.home.test_html_validity import validate
+
+    jane, bob, hr, _editor = world
+    pages: dict[str, bytes] = {}
+    client.force_login(jane.user)
+    pages["export"] = client.get("/me/parameters/data/").content
+    pages["parameters"] = client.get("/me/parameters/").content
+    pages["delete"] = client.get(URL).content
+    pages["delete-errors"] = client.post(URL, {"password": "nope"}).content
+    broken = mock.Mock()
+    broken.open.side_effect = ConnectionRefusedError("storage down")
+    with mock.patch("candidates.privacy.private_storage", return_value=broken):
+        pages["export-error"] = client.post("/me/parameters/data/").content
+    client.force_login(hr)
+    pages["staff"] = client.get(URL).content
+    client.force_login(bob.user)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(URL, {"password": PASSWORD})
+    pages["deleted"] = client.get(reverse("candidates:account_deleted")).content
+    pages["email-erased-self"] = mail.outbox[-1].alternatives[0][0].encode()
+    for reason in ("hr", "inactivity"):
+        pages[f"email-erased-{reason}"] = render_to_string(
+            "emails/candidates/account_erased.html",
+            {"reason": reason, "sent_count": 1, "anonymised": False,
+             "retention_months": 24, "organisation_name": "Example", "site_url": "/"},
+        ).encode()  # fmt: skip
+    pages["email-warning"] = render_to_string(
+        "emails/candidates/inactivity_warning.html",
+        {"user": jane.user, "erase_on": timezone.now(), "retention_months": 24,
+         "login_url": "/account/login/", "organisation_name": "Example",
+         "site_url": "/"},
+    ).encode()  # fmt: skip
+
+    files = []
+    for name, content in pages.items():
+        file = tmp_path / f"{name}.html"
+        file.write_bytes(content)
+        files.append(file)
+    errors = validate(files)
+    assert errors == [], [
+        f"{message['url'].rsplit('/', 1)[-1]}:{message.get('lastLine')}: "
+        f"{message['message']}"
+        for message in errors
+    ]
+
+
+# --- An erasure racing with a submission (PostgreSQL) --------------------------------
+
+
+def race(offer, *, first: str) -> int:
+    """A candidate submits an application (with a new CV) while their account is
+    erased; ``first`` says which takes the lock first ("erasure", "submission")
+    or "either". Returns the erased account's id."""
+    import threading
+    import time
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.db import connection, transaction
+
+    from applications import services
+    from applications.factories import PDF
+
+    user = UserFactory(username=f"racer-{first}", first_name="Rapid", last_name="Racer")
+    EmailAddressFactory(user=user)
+    url = reverse("applications:apply", kwargs={"slug": offer.slug})
+    locked = threading.Event()
+    barrier = threading.Barrier(2)
+    statuses: list[int] = []
+    errors: list[BaseException] = []
+    submit_application = services.submit_application
+
+    def slow_submit(application, candidate):
+        # The submission holds the account's lock: the erasure waits for it.
+        submit_application(application, candidate)
+        locked.set()
+        time.sleep(0.5)
+
+    def submit() -> None:
+        try:
+            client = Client()
+            client.force_login(user)
+            barrier.wait()
+            if first == "erasure":
+                locked.wait(10)
+            data = {
+                "first_name": "Rapid",
+                "last_name": "Racer",
+                "cv_upload": SimpleUploadedFile("cv.pdf", PDF, "application/pdf"),
+                "submit": "1",
+            }
+            statuses.append(client.post(url, data).status_code)
+        except BaseException as error:  # noqa: BLE001 - reported below
+            errors.append(error)
+        finally:
+            connection.close()
+
+    def erase() -> None:
+        try:
+            barrier.wait()
+            if first == "submission":
+                locked.wait(10)
+            with transaction.atomic():
+                if first == "erasure":
+                    User.objects.select_for_update().get(pk=user.pk)
+                    locked.set()
+                    time.sleep(0.5)  # the submission now waits for the lock
+                erase_candidate(user)
+        except BaseException as error:  # noqa: BLE001 - reported below
+            errors.append(error)
+        finally:
+            connection.close()
+
+    with mock.patch.object(
+        services,
+        "submit_application",
+        slow_submit if first == "submission" else submit_application,
+    ):
+        threads = [threading.Thread(target=submit), threading.Thread(target=erase)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(60)
+    assert errors == []
+    # Sent, refused (to the list) or, when the erasure deleted the session
+    # under the request, Django's 400 for an interrupted session.
+    assert statuses in ([302], [400])
+    return user.pk
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_an_erasure_racing_with_a_submission_leaves_nothing(private_dir):
+    from home.factories import make_site_root
+    from offers.factories import OfferIndexPageFactory, OfferPageFactory
+
+    home = make_site_root()
+    settings_row = PortalSettings.for_site(home.get_site())
+    settings_row.hr_email = "hr@example.com"
+    settings_row.save()
+    index = OfferIndexPageFactory(parent=home)
+    outcomes = []
+    for first in ("erasure", "submission", "either", "either", "either"):
+        offer = OfferPageFactory(parent=index)
+        pk = race(offer, first=first)
+        assert not User.objects.filter(pk=pk).exists()
+        assert not Document.objects.filter(owner_id=pk).exists()
+        assert not Application.objects.filter(candidate_id=pk).exists()
+        sent = Application.objects.filter(offer=offer)
+        assert not sent.exclude(first_name="", cv=None, anonymised_at__isnull=False)
+        outcomes.append(sent.count())
+    assert outcomes[:2] == [0, 1]  # refused; sent then anonymised
+    # No file, no pending deletion, no e-mail row that names a racer.
+    assert stored_files(private_dir) == set()
+    assert not PendingDeletion.objects.exists()
+    for email in OutgoingEmail.objects.all():
+        assert "Racer" not in email.body + email.html + email.subject
+        if "racer-" in str(email.to):
+            assert email.key.startswith("account-erased-")
