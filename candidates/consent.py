@@ -1,16 +1,21 @@
-"""The Data Protection Agreement candidates accept, and the record of each
-acceptance (``Consent``). The privacy work (renewal at the next log-in, history)
-builds on these functions."""
+"""The Data Protection Agreement candidates accept, the record of each acceptance
+(``Consent``), its renewal when a new version is published, and the optional
+consents (``OptionalConsent``) candidates may give or withdraw at any time."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
+
 from django.db import transaction
+from django.db.models import Exists, OuterRef, Subquery
+from django.http import HttpRequest
 from django.utils import timezone
 from wagtail.models import Page, Revision
 
 from home.models import DataProtectionPage
 
-from .models import Consent, User
+from .models import Consent, OptionalConsent, User
 
 
 def current_agreement() -> DataProtectionPage | None:
@@ -57,3 +62,144 @@ def has_accepted_current_agreement(user: User) -> bool:
     return Consent.objects.filter(
         user=user, revision=published_revision(agreement)
     ).exists()
+
+
+# --- Renewal: a new version asks candidates to accept it again ------------------------
+
+
+@dataclass(frozen=True)
+class RenewalState:
+    """Where a logged-in user stands with the published agreement, read in one
+    query by ``renewal_state``."""
+
+    revision_id: int | None  # the published version, if the site has one
+    agreement_path: str | None  # its Wagtail url_path, to let it be read
+    accepted_current: bool
+    accepted_before: bool  # some version, the current one or an earlier one
+    staff: bool  # in a staff group (HR recruiters, content editors)
+
+    @property
+    def must_renew(self) -> bool:
+        """True when the user accepted an earlier version but not the published
+        one; staff never have to."""
+        return (
+            not self.staff
+            and self.revision_id is not None
+            and self.accepted_before
+            and not self.accepted_current
+        )
+
+
+def renewal_state(user: User) -> RenewalState:
+    """The published version of the agreement and whether ``user`` accepted it,
+    in a single query."""
+    live = DataProtectionPage.objects.live().order_by("pk")
+    row = (
+        User.objects.filter(pk=user.pk)
+        .annotate(
+            current_revision=Subquery(live.values("live_revision_id")[:1]),
+            agreement_path=Subquery(live.values("url_path")[:1]),
+            accepted_current=Exists(
+                Consent.objects.filter(
+                    user=OuterRef("pk"), revision=OuterRef("current_revision")
+                )
+            ),
+            accepted_before=Exists(Consent.objects.filter(user=OuterRef("pk"))),
+            in_staff_group=Exists(
+                User.groups.through.objects.filter(user=OuterRef("pk"))
+            ),
+        )
+        .values_list(
+            "current_revision",
+            "agreement_path",
+            "accepted_current",
+            "accepted_before",
+            "in_staff_group",
+        )
+        .first()
+    )
+    if row is None:
+        return RenewalState(None, None, False, False, False)
+    return RenewalState(*row)
+
+
+def is_staff_user(user: User) -> bool:
+    """Staff (superusers, HR recruiters, content editors) accept no agreement."""
+    return user.is_staff or user.is_superuser or user.groups.exists()
+
+
+def must_renew_consent(request: HttpRequest) -> bool:
+    """Whether the logged-in user of ``request`` has to accept the published
+    agreement before going on; worked out once per request."""
+    user = request.user
+    if not user.is_authenticated or user.is_staff or user.is_superuser:
+        return False
+    state = getattr(request, "_consent_renewal_state", None)
+    if state is None:
+        state = renewal_state(user)
+        request._consent_renewal_state = state
+    return state.must_renew
+
+
+def cached_renewal_state(request: HttpRequest) -> RenewalState | None:
+    """The state ``must_renew_consent`` read for this request, if it did."""
+    return getattr(request, "_consent_renewal_state", None)
+
+
+def consent_history(user: User) -> list[Consent]:
+    """Every version ``user`` accepted, newest first, with the version's date."""
+    return list(
+        Consent.objects.filter(user=user)
+        .select_related("revision")
+        .defer("revision__content")
+    )
+
+
+# --- Optional consents -------------------------------------------------------------
+
+
+def optional_consent_states(user: User) -> dict[str, OptionalConsent | None]:
+    """The latest answer of ``user`` for each optional purpose (None when never
+    asked), in one query."""
+    states: dict[str, OptionalConsent | None] = dict.fromkeys(
+        OptionalConsent.Purpose.values
+    )
+    for answer in OptionalConsent.objects.filter(user=user).order_by(
+        "purpose", "-answered_at", "-pk"
+    ):
+        if states.get(answer.purpose) is None and answer.purpose in states:
+            states[answer.purpose] = answer
+    return states
+
+
+def optional_consent_granted(user: User, purpose: str) -> bool:
+    """Whether ``user`` currently grants the optional consent ``purpose`` (never
+    answered means no)."""
+    latest = (
+        OptionalConsent.objects.filter(user=user, purpose=purpose)
+        .order_by("-answered_at", "-pk")
+        .values_list("granted", flat=True)
+        .first()
+    )
+    return bool(latest)
+
+
+def record_optional_consents(
+    user: User, answers: Mapping[str, bool]
+) -> list[OptionalConsent]:
+    """Records the answers that differ from the current ones (a purpose never
+    answered counts as refused) and returns the new rows."""
+    with transaction.atomic():
+        # One save at a time per candidate: a double submission writes once.
+        list(User.objects.select_for_update().filter(pk=user.pk).values_list("pk"))
+        current = optional_consent_states(user)
+        now = timezone.now()
+        changed = [
+            OptionalConsent(
+                user=user, purpose=purpose, granted=granted, answered_at=now
+            )
+            for purpose, granted in answers.items()
+            if purpose in current
+            and granted != bool(current[purpose] and current[purpose].granted)
+        ]
+        return OptionalConsent.objects.bulk_create(changed)

@@ -7,6 +7,7 @@ Every form names the fields it accepts: anything else a request carries (such as
 from __future__ import annotations
 
 import datetime
+from collections.abc import Mapping
 from typing import Any
 
 from allauth.account import forms as allauth_forms
@@ -25,8 +26,15 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from .consent import current_agreement, record_consent
-from .models import CandidateProfile, Education, Experience, User
+from home.models import DataProtectionPage
+
+from .consent import (
+    current_agreement,
+    optional_consent_states,
+    record_consent,
+    record_optional_consents,
+)
+from .models import CandidateProfile, Education, Experience, OptionalConsent, User
 from .validators import USERNAME_MAX_LENGTH, USERNAME_VALIDATORS
 
 PASSWORD_HELP = _(
@@ -39,6 +47,41 @@ def _drop_placeholders(form: forms.BaseForm) -> None:
     """Labels say what to type; placeholders would only repeat them."""
     for field in form.fields.values():
         field.widget.attrs.pop("placeholder", None)
+
+
+# What each optional consent means for the candidate, under its checkbox.
+OPTIONAL_CONSENT_HELP = {
+    OptionalConsent.Purpose.TALENT_POOL: _(
+        "Optional. When an application is declined, HR may keep your profile and "
+        "contact you about other offers. You can change your answer at any time in "
+        "My parameters."
+    ),
+}
+
+
+def optional_consent_fields(
+    granted: Mapping[str, bool] | None = None,
+) -> dict[str, forms.BooleanField]:
+    """One unticked, optional checkbox per optional consent (ticked only where
+    ``granted`` says the candidate already gave it), named ``optional_<purpose>``."""
+    granted = granted or {}
+    return {
+        f"optional_{purpose}": forms.BooleanField(
+            label=label,
+            required=False,
+            initial=granted.get(purpose, False),
+            help_text=OPTIONAL_CONSENT_HELP.get(purpose, ""),
+        )
+        for purpose, label in OptionalConsent.Purpose.choices
+    }
+
+
+def optional_consent_answers(form: forms.BaseForm) -> dict[str, bool]:
+    """The answers of a form's optional consent checkboxes, by purpose."""
+    return {
+        purpose: bool(form.cleaned_data.get(f"optional_{purpose}"))
+        for purpose in OptionalConsent.Purpose.values
+    }
 
 
 class SignupForm(allauth_forms.SignupForm):
@@ -77,6 +120,8 @@ class SignupForm(allauth_forms.SignupForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         _drop_placeholders(self)
+        # Optional consents after the required one, all unticked.
+        self.fields.update(optional_consent_fields())
         self.agreement = current_agreement()
         username = self.fields["username"]
         username.help_text = _(
@@ -129,7 +174,57 @@ class SignupForm(allauth_forms.SignupForm):
             user = super().save(request)
             CandidateProfile.objects.create(user=user)
             record_consent(user, self.agreement)
+            record_optional_consents(user, optional_consent_answers(self))
         return user
+
+
+class OptionalConsentsForm(forms.Form):
+    """The optional consents of a candidate, each an unticked checkbox unless
+    already given; saving records only the answers that changed."""
+
+    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.user = user
+        states = optional_consent_states(user)
+        self.fields.update(
+            optional_consent_fields(
+                {purpose: bool(row and row.granted) for purpose, row in states.items()}
+            )
+        )
+
+    def optional_fields(self) -> list[forms.BoundField]:
+        return [self[name] for name in self.fields if name.startswith("optional_")]
+
+    def save(self) -> list[OptionalConsent]:
+        return record_optional_consents(self.user, optional_consent_answers(self))
+
+
+class RenewConsentForm(OptionalConsentsForm):
+    """The acceptance of a new version of the Data Protection Agreement, with the
+    optional consents; saved together or not at all."""
+
+    accept_data_protection = forms.BooleanField(
+        label=_("I accept the Data Protection Agreement"),
+        required=True,
+        error_messages={
+            "required": _(
+                "To go on using your account, tick the box to accept the Data "
+                "Protection Agreement."
+            )
+        },
+    )
+
+    def __init__(
+        self, *args: Any, agreement: DataProtectionPage, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.agreement = agreement
+        self.order_fields(["accept_data_protection"])
+
+    def save(self) -> list[OptionalConsent]:
+        with transaction.atomic():
+            record_consent(self.user, self.agreement)
+            return super().save()
 
 
 class LoginForm(allauth_forms.LoginForm):

@@ -67,4 +67,11 @@ urlpatterns = [
         privacy_views.account_deleted,
         name="account_deleted",
     ),
+    path("parameters/agreement/", views.renew_consent, name="renew_consent"),
+    path(
+        "parameters/agreement/versions/<int:pk>/",
+        views.consent_version,
+        name="consent_version",
+    ),
+    path("parameters/consents/", views.optional_consents, name="optional_consents"),
 ]

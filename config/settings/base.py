@@ -71,8 +71,13 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # After authentication: a new version of the Data Protection Agreement waits
+    # for the candidate's acceptance before anything else.
+    "candidates.middleware.ConsentRenewalMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
+# Messages ride in the session: no cookie of their own (see the Cookies page).
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"

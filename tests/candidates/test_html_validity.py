@@ -7,6 +7,7 @@ import pytest
 from django.conf import settings as django_settings
 from django.core import mail
 
+from candidates.consent import current_agreement, record_consent
 from candidates.factories import (
     CandidateProfileFactory,
     EducationFactory,
@@ -99,6 +100,22 @@ def test_account_pages_and_emails_are_valid_html(
     keep("parameters", client.get("/me/parameters/"))
     keep(
         "username-errors", client.post("/me/parameters/username/", {"username": "a b"})
+    )
+    # Consents: the history, the optional consents, a new version to accept.
+    record_consent(candidate, agreement)
+    keep("optional-consents", client.get("/me/parameters/consents/"))
+    client.post("/me/parameters/consents/", {"optional_talent_pool": "on"})
+    new_version = current_agreement()
+    new_version.introduction = "A new version."
+    new_version.save_revision().publish()
+    keep("renew-consent", client.get("/me/parameters/agreement/?next=/me/"))
+    keep("renew-consent-errors", client.post("/me/parameters/agreement/", {}))
+    client.post("/me/parameters/agreement/", {"accept_data_protection": "on"})
+    keep("consent-history", client.get("/me/parameters/"))
+    first = candidate.consents.last()
+    keep(
+        "consent-version",
+        client.get(f"/me/parameters/agreement/versions/{first.pk}/"),
     )
     client.post("/account/email/", {"action_add": "1", "email": "jane.new@example.org"})
     keep("email", client.get("/account/email/"))
