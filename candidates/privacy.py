@@ -177,10 +177,6 @@ OTHER_STORES: dict[str, str] = {
 }
 
 
-def model_label(model: type[models.Model]) -> str:
-    return model._meta.label
-
-
 # --- Who is a candidate --------------------------------------------------------------
 
 
