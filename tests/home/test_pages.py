@@ -100,8 +100,9 @@ class DemoPagesRenderTests(WagtailPageTestCase):
 @pytest.mark.django_db
 def test_cookies_page_lists_cookies_and_browsers(client, demo_site):
     html = client.get("/cookies/").content.decode()
-    assert "<code>sessionid</code>" in html
-    assert "<code>csrftoken</code>" in html
+    # Production's __Host- name, then the plain one (see tests/home/test_cookies.py).
+    assert "<code>__Host-sessionid, sessionid</code>" in html
+    assert "<code>__Host-csrftoken, csrftoken</code>" in html
     assert "Supported browsers" in html
     assert "Firefox" in html
 

@@ -21,11 +21,11 @@ from applications.demo import load_demo_applications
 from candidates.demo import fill_demo_candidate
 from candidates.factories import UserFactory
 from candidates.models import User
+from home.demo import load_cookies_page
 from home.factories import (
     ConfidentialityPageFactory,
     ContactPageFactory,
     ContentPageFactory,
-    CookiesPageFactory,
     DataProtectionPageFactory,
     FaqPageFactory,
     add_contact_fields,
@@ -318,42 +318,7 @@ class Command(BaseCommand):
                 ],
             )
         if "cookies" not in pages:
-            CookiesPageFactory(
-                parent=home,
-                title="Cookies",
-                slug="cookies",
-                introduction=(
-                    "This site sets only the cookies it needs to work. None is used "
-                    "for advertising or tracking."
-                ),
-                cookies=[
-                    {
-                        "type": "cookie",
-                        "value": {
-                            "name": "sessionid",
-                            "purpose": "Keeps you logged in to your account.",
-                            "duration": "Two weeks, or until you log out",
-                        },
-                    },
-                    {
-                        "type": "cookie",
-                        "value": {
-                            "name": "csrftoken",
-                            "purpose": "Protects the forms you send against forgery.",
-                            "duration": "One year",
-                        },
-                    },
-                ],
-                supported_browsers=[
-                    {"type": "browser", "value": {"name": name, "versions": versions}}
-                    for name, versions in [
-                        ("Firefox", "The last two versions"),
-                        ("Chrome and Chromium", "The last two versions"),
-                        ("Edge", "The last two versions"),
-                        ("Safari, on macOS and iOS", "The last two versions"),
-                    ]
-                ],
-            )
+            load_cookies_page(home)
         if "data-protection" not in pages:
             DataProtectionPageFactory(
                 parent=home,
