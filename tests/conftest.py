@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
+from django.test import TestCase, TransactionTestCase
 
 from home.factories import make_site_root
 
@@ -59,12 +60,43 @@ def demo_site(_demo_data, db):
     return HomePage.objects.get()
 
 
+def empties_the_database(item: pytest.Item) -> bool:
+    """Whether ``item`` runs outside a rolled-back transaction: Django empties the
+    database after it, with the rows the migrations wrote (groups, permissions)."""
+    cls = getattr(item, "cls", None)
+    if cls is not None and issubclass(cls, TransactionTestCase):
+        return not issubclass(cls, TestCase)
+    marker = item.get_closest_marker("django_db")
+    fixtures = getattr(item, "fixturenames", ())
+    return bool(
+        (marker and marker.kwargs.get("transaction"))
+        or "transactional_db" in fixtures
+        or "live_server" in fixtures
+    )
+
+
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items):
     """In each module, the tests on the demo site run last: the demo data, loaded
-    once for them, must not be seen by the module's other tests."""
+    once for them, must not be seen by the module's other tests. (Runs before
+    pytest-django's own ordering, which then moves the tests that empty the
+    database to the end.)
+
+    A module either empties the database in every test or in none: the test
+    processes (``-n 2 --dist loadfile``) run a module as a whole, and a module of
+    both kinds would empty the database under the modules that follow it."""
     modules: dict = {}
+    kinds: dict = {}
     for position, item in enumerate(items):
         modules.setdefault(item.module, position)
+        kinds.setdefault(item.module, set()).add(empties_the_database(item))
+    mixed = sorted(module.__name__ for module, kind in kinds.items() if len(kind) > 1)
+    if mixed:
+        raise pytest.UsageError(
+            "Put the tests that empty the database (transaction=True, "
+            "transactional_db, live_server) in modules of their own: "
+            + ", ".join(mixed)
+        )
 
     def key(pair):
         position, item = pair
