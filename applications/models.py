@@ -310,3 +310,24 @@ class DocumentAccess(models.Model):
 
     def __str__(self) -> str:
         return f"{self.accessed_by_name} {self.action} {self.document_id}"
+
+
+class ReviewerVisit(models.Model):
+    """When a member of HR last opened the applications list: what the dashboard
+    and the offer list count as new was sent after it. Kept across log-ins."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="+",
+        verbose_name=_("user"),
+    )
+    applications_seen_at = models.DateTimeField(_("applications list seen at"))
+
+    class Meta:
+        verbose_name = _("reviewer visit")
+        verbose_name_plural = _("reviewer visits")
+
+    def __str__(self) -> str:
+        return f"{self.user_id}: {self.applications_seen_at:%Y-%m-%d %H:%M}"

@@ -18,7 +18,6 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.dateparse import parse_datetime
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -37,15 +36,13 @@ from offers.models import OfferPage
 from . import services
 from .choices import Status
 from .forms import NoteForm, StatusForm
-from .models import Application, DocumentAccess, Note, StatusChange
+from .models import Application, DocumentAccess, Note, ReviewerVisit, StatusChange
 
 VIEW_APPLICATIONS = "applications.view_application"
 CHANGE_APPLICATIONS = "applications.change_application"
 VIEW_CANDIDATES = "applications.view_candidates"
 # Characters that make a spreadsheet cell a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-# The session's mark of the recruiter's last look at the applications list.
-LAST_VISIT_KEY = "applications_dashboard_seen"
 # The access log rows shown on an application's page.
 ACCESS_LOG_LIMIT = 50
 # The largest id a query string may carry (a 32-bit primary key).
@@ -62,17 +59,22 @@ def parse_id(value: object) -> int | None:
 
 
 def last_visit(request: HttpRequest) -> datetime | None:
-    """When the recruiter last opened the applications list (None: never, in this
-    session): what the dashboard and the offer list count as new is sent after."""
-    value = request.session.get(LAST_VISIT_KEY)
-    moment = parse_datetime(value) if isinstance(value, str) else None
-    if moment is not None and timezone.is_naive(moment):
-        moment = timezone.make_aware(moment)
-    return moment
+    """When the recruiter last opened the applications list (None: never): what
+    the dashboard and the offer list count as new is sent after. Read once per
+    request."""
+    if not hasattr(request, "_applications_seen_at"):
+        request._applications_seen_at = (
+            ReviewerVisit.objects.filter(user_id=request.user.pk)
+            .values_list("applications_seen_at", flat=True)
+            .first()
+        )
+    return request._applications_seen_at
 
 
 def mark_visit(request: HttpRequest) -> None:
-    request.session[LAST_VISIT_KEY] = timezone.now().isoformat()
+    ReviewerVisit.objects.update_or_create(
+        user_id=request.user.pk, defaults={"applications_seen_at": timezone.now()}
+    )
 
 
 def new_since(queryset, since: datetime | None):

@@ -145,6 +145,9 @@ CANDIDATE_DATA: dict[str, Relation] = {
     "applications.StatusChange.changed_by": _staff("who moved the application"),
     "applications.Note.author": _staff("the HR author of a note"),
     "applications.DocumentAccess.accessed_by": _staff("who opened a document"),
+    "applications.ReviewerVisit.user": _staff(
+        "when a member of HR last opened the applications list"
+    ),
     "wagtailusers.UserProfile.user": _staff(_WAGTAIL + ": admin preferences"),
     "wagtaildocs.Document.uploaded_by_user": _staff(_WAGTAIL),
     "wagtailimages.Image.uploaded_by_user": _staff(_WAGTAIL),

@@ -195,6 +195,16 @@ class AdminTests(ApplicationsTestCase):
         self.assertEqual(response.status_code, 200)
         self.sent.refresh_from_db()
         self.assertEqual(self.sent.status, Status.SUBMITTED)
+        # The error summary on top of the form, linking to the field.
+        self.assertContains(response, 'class="error-summary" role="alert"')
+        self.assertContains(response, 'href="#id_status"')
+        # An empty note: the same summary, nothing saved.
+        response = self.client.post(url, {"add_note": "1", "text": " "})
+        self.assertContains(response, 'class="error-summary" role="alert"')
+        self.assertContains(response, 'href="#id_text"')
+        self.assertFalse(Note.objects.exists())
+        # The admin loads the summary's styles.
+        self.assertContains(response, "css/admin.css")
 
     def test_download_streams_the_document(self):
         self.client.force_login(self.hr)

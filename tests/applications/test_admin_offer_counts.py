@@ -14,15 +14,16 @@ from django.utils import timezone
 
 from applications.choices import Status
 from applications.factories import ApplicationFactory
-from applications.wagtail_hooks import LAST_VISIT_KEY
+from applications.models import ReviewerVisit
 from offers.factories import OfferPageFactory
 
 from .world import ApplicationsTestCase
 
 INDEX = reverse("applications_application_modeladmin_index")
 # Wagtail's explorer of a parent page with its specific pages, plus the one
-# grouped count of the applications of the offers shown.
-EXPLORER_QUERIES = 30
+# grouped count of the applications of the offers shown and the recruiter's last
+# visit of the applications list.
+EXPLORER_QUERIES = 31
 
 
 def sent(offer, hours_ago: float, status: str = Status.SUBMITTED):
@@ -54,11 +55,12 @@ class OfferCountsTests(ApplicationsTestCase):
         return response
 
     def set_last_visit(self, hours_ago: float) -> None:
-        session = self.client.session
-        session[LAST_VISIT_KEY] = (
-            timezone.now() - timedelta(hours=hours_ago)
-        ).isoformat()
-        session.save()
+        ReviewerVisit.objects.update_or_create(
+            user=self.hr,
+            defaults={
+                "applications_seen_at": timezone.now() - timedelta(hours=hours_ago)
+            },
+        )
 
     def link(self, offer) -> str:
         return f'href="{INDEX}?offer={offer.pk}"'
@@ -74,7 +76,7 @@ class OfferCountsTests(ApplicationsTestCase):
         self.assertContains(response, "1 application<")
         self.assertNotContains(response, self.link(self.empty_offer))
         self.assertContains(response, "No application")
-        # Never seen the list in this session: every application is new.
+        # Never seen the list: every application is new.
         self.assertContains(response, "2 new")
         self.assertContains(response, "1 new")
 
@@ -92,6 +94,12 @@ class OfferCountsTests(ApplicationsTestCase):
         response = self.explore()
         self.assertContains(response, "data-new-count", count=1)
         self.assertContains(response, "2 applications", count=2)
+
+    def test_the_last_visit_outlives_the_session(self):
+        self.client.force_login(self.hr)
+        self.client.get(INDEX)
+        self.client.logout()
+        self.assertNotContains(self.explore(), "data-new-count")
 
     def test_the_linked_list_shows_the_offer_applications(self):
         self.client.force_login(self.hr)
