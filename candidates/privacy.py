@@ -622,7 +622,11 @@ def erase_candidate(
         CandidateProfile.objects.filter(user=account).delete()
         EmailAddress.objects.filter(user=account).delete()
         _delete_axes_records({username} | addresses)
-        session_keys = _session_keys_of(pk)
+        # An account unused for the whole retention period has no live session
+        # (sessions last hours or weeks): no need to read every session then.
+        session_keys = (
+            [] if reason == ErasureReason.INACTIVITY else _session_keys_of(pk)
+        )
         account.delete()
         transaction.on_commit(lambda: _delete_sessions(session_keys))
         queue_email(
