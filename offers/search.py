@@ -8,15 +8,23 @@ matching offers.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
+from django.contrib.contenttypes.models import ContentType
+from django.contrib.postgres.search import SearchQuery
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
-from django.db.models import Count, F, Q, QuerySet
+from django.db import connection
+from django.db.models import Count, F, IntegerField, Model, Q, QuerySet
+from django.db.models.functions import Cast
 from django.http import QueryDict
 from django.urls import NoReverseMatch, reverse
 from django.utils.http import urlencode
+from modelsearch.backends.database.postgres.query import Lexeme
+from wagtail.search.backends import get_search_backend
+from wagtail.search.models import IndexEntry
 
 from .choices import ContractType, RemotePolicy, SortOrder
 from .forms import OfferSearchForm, clean_query
@@ -28,10 +36,32 @@ PAGE_SIZE = 20
 def search_subquery(queryset: QuerySet, query: str) -> QuerySet:
     """The primary keys of the pages of ``queryset`` that match ``query``, as a
     lazy queryset that the database runs as a subquery."""
+    if connection.vendor == "postgresql":
+        return postgres_search_subquery(queryset.model, query)
     results = queryset.search(query, operator="and", order_by_relevance=False)
     if hasattr(results, "get_queryset"):  # the database backends
         return results.get_queryset().order_by().values("pk")
     return [page.pk for page in results]  # pragma: no cover - other backends
+
+
+def postgres_search_subquery(model: type[Model], query: str) -> QuerySet:
+    """The ids of the ``model`` rows whose entry in Wagtail's search index holds
+    every word of ``query`` in its title or its body.
+
+    The same words, parsing and matching as Wagtail's PostgreSQL backend with
+    ``operator="and"``, but written so that PostgreSQL uses the GIN indexes of
+    the title and of the body: Wagtail matches the two vectors joined
+    (``title || body @@ query``), which no index serves, so each search read every
+    entry (about 40 ms for a rare word among 10 000 offers, 5 ms this way).
+    """
+    config = get_search_backend().config
+    entries = IndexEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(model)
+    )
+    for term in (term for term in re.split(r"[\s\-]+", query) if term):
+        words = SearchQuery(Lexeme(term), search_type="raw", config=config)
+        entries = entries.filter(Q(title=words) | Q(body=words))
+    return entries.annotate(row_id=Cast("object_id", IntegerField())).values("row_id")
 
 
 @dataclass
