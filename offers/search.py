@@ -9,6 +9,7 @@ matching offers.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,7 +18,17 @@ from django.contrib.postgres.search import SearchQuery
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import Count, F, IntegerField, Model, Q, QuerySet
+from django.db.models import (
+    BooleanField,
+    Case,
+    F,
+    IntegerField,
+    Model,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
 from django.db.models.functions import Cast
 from django.http import QueryDict
 from django.urls import NoReverseMatch, reverse
@@ -64,6 +75,9 @@ def postgres_search_subquery(model: type[Model], query: str) -> QuerySet:
     return entries.annotate(row_id=Cast("object_id", IntegerField())).values("row_id")
 
 
+FILTERS = OfferSearchForm.FILTERS
+
+
 @dataclass
 class FacetChoice:
     value: str
@@ -91,6 +105,7 @@ class OfferSearch:
                 "remote": RemotePolicy.choices,
             },
         )
+        self._tally: dict[str, Counter] | None = None
         self.form.is_valid()  # lenient fields: always valid, unknown values dropped
         data = self.form.cleaned_data
         self.query: str = data.get("q", "")
@@ -139,31 +154,82 @@ class OfferSearch:
                 offers = offers.filter(condition)
         return offers
 
-    def results(self) -> QuerySet:
-        offers = self.filtered()
+    def ordering(self) -> list:
         if self.sort == SortOrder.CLOSING:
-            ordering = [
+            return [
                 F("closing_date").asc(nulls_last=True),
-                "-first_published_at",
+                F("first_published_at").desc(nulls_last=True),
                 "-pk",
             ]
-        else:
-            ordering = ["-first_published_at", "-pk"]
-        return offers.order_by(*ordering)
+        return [F("first_published_at").desc(nulls_last=True), "-pk"]
 
-    # Counts ------------------------------------------------------------------
+    def results(self) -> QuerySet:
+        return self.filtered().order_by(*self.ordering())
+
+    # Counts and page ---------------------------------------------------------
+    def tally(self) -> dict[str, Counter]:
+        """For each filter, how many offers each of its choices holds given the
+        search and the other filters (so that a choice says what adding it would
+        show), and the number of offers shown (``total``): one query, run once.
+
+        The offers matching the search are read once (a common table
+        expression); each offer carries whether it passes each filter, and the
+        five counts are grouped from it, instead of one query per filter that
+        would each run the search and read the offers again."""
+        if self._tally is not None:
+            return self._tally
+        passes = {
+            name: Case(
+                When(condition, then=Value(True)),
+                default=Value(False),
+                output_field=BooleanField(),
+            )
+            for name, condition in self.conditions().items()
+        }
+        flags = {f"{name}_ok": passes.get(name, Value(True)) for name in FILTERS}
+        matching = (
+            self.base()
+            .order_by()
+            .annotate(**flags)
+            .values_list(
+                "pk", "job_family_id", "contract_type", "remote_policy", *flags
+            )
+        )
+        sql, params = matching.query.sql_with_params()
+
+        def passing(*names: str) -> str:
+            return " AND ".join(f"{name}_ok" for name in names)
+
+        places = connection.ops.quote_name(OfferPage.locations.through._meta.db_table)
+        query = f"""
+            WITH m (pk, family, contract, remote, {", ".join(flags)}) AS ({sql})
+            SELECT 'family', CAST(family AS TEXT), COUNT(*) FROM m
+                WHERE {passing("location", "contract", "remote")} GROUP BY family
+            UNION ALL
+            SELECT 'contract', contract, COUNT(*) FROM m
+                WHERE {passing("family", "location", "remote")} GROUP BY contract
+            UNION ALL
+            SELECT 'remote', remote, COUNT(*) FROM m
+                WHERE {passing("family", "location", "contract")} GROUP BY remote
+            UNION ALL
+            SELECT 'location', CAST(p.location_id AS TEXT), COUNT(*)
+                FROM m JOIN {places} p ON p.offerpage_id = m.pk
+                WHERE {passing("family", "contract", "remote")} GROUP BY p.location_id
+            UNION ALL
+            SELECT 'total', '', COUNT(*) FROM m WHERE {passing(*FILTERS)}
+        """  # noqa: S608 - names and SQL built here; values are parameters
+        tally: dict[str, Counter] = {name: Counter() for name in (*FILTERS, "total")}
+        with connection.cursor() as cursor:
+            cursor.execute(query, params)
+            for name, value, count in cursor.fetchall():
+                key = int(value) if name in ("family", "location") else value
+                tally[name][key] = count
+        self._tally = tally
+        return tally
+
     def counts(self, name: str) -> dict[Any, int]:
-        """How many offers each choice of a filter holds, given the search and
-        the other filters (so that a choice says what adding it would show)."""
-        offers = self.filtered(except_filter=name).order_by()
-        column = {
-            "family": "job_family_id",
-            "location": "locations__id",
-            "contract": "contract_type",
-            "remote": "remote_policy",
-        }[name]
-        rows = offers.values(column).annotate(count=Count("pk", distinct=True))
-        return {row[column]: row["count"] for row in rows}
+        """How many offers each choice of the filter ``name`` holds."""
+        return dict(self.tally()[name])
 
     def facets(self) -> dict[str, list[FacetChoice]]:
         keys = {
@@ -183,10 +249,19 @@ class OfferSearch:
             ]
         return facets
 
-    # Page ----------------------------------------------------------------------
     def page(self, page_size: int = PAGE_SIZE) -> PaginatorPage:
-        paginator = Paginator(self.results().for_cards(), page_size)
-        return paginator.get_page(self.params.get("page"))
+        """The page asked for, as cards, in one query: the page's ids are sorted
+        and cut from narrow rows (a subquery), then only those offers are read
+        whole. The number of offers comes from ``tally()``."""
+        paginator = Paginator(self.results().values("pk"), page_size)
+        paginator.count = self.tally()["total"][""]  # instead of a COUNT query
+        page = paginator.get_page(self.params.get("page"))
+        page.object_list = list(
+            OfferPage.objects.filter(pk__in=page.object_list)
+            .for_cards()
+            .order_by(*self.ordering())
+        )
+        return page
 
     @property
     def is_filtered(self) -> bool:

@@ -13,8 +13,9 @@ from .catalogue import build_catalogue
 pytestmark = pytest.mark.django_db
 
 # Site, routing (home, index), alias check, view restrictions, settings,
-# families, locations, four filter counts, page count, page of offers.
-LISTING_QUERIES = 15
+# families, locations, the matching offers (filters, counts and order are worked
+# out from them), the page of offers.
+LISTING_QUERIES = 11
 # Site and routing down to the offer, alias check, view restrictions, settings,
 # then its family, its places, the index (listing link), similar offers.
 OFFER_QUERIES = 12
