@@ -42,8 +42,13 @@ class OfferFeed(Feed):
         }
 
     def items(self, search: OfferSearch) -> list[OfferPage]:
+        # The newest ids are sorted and cut from narrow rows, then only those
+        # offers are read whole.
         return list(
-            search.results().for_cards().prefetch_related("locations")[:FEED_SIZE]
+            OfferPage.objects.filter(pk__in=search.results().values("pk")[:FEED_SIZE])
+            .for_cards()
+            .prefetch_related("locations")
+            .order_by(*search.ordering())
         )
 
     def item_title(self, offer: OfferPage) -> str:

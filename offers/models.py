@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import secrets
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
@@ -52,6 +52,8 @@ COUNTRY_CODES = RegexValidator(
     flags=re.IGNORECASE,
     message=_("Give two-letter country codes separated by commas, such as FR, BE, ES."),
 )
+# Sorts pages never published after the others.
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 # Letters and digits that cannot be mistaken for one another.
 REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 
@@ -587,7 +589,7 @@ class OfferPage(BasePage):
             ).values("location_id")
         ).values("offerpage_id")
         same_family = models.Q(job_family_id=self.job_family_id)
-        return list(
+        ranked = (
             OfferPage.objects.open()
             .exclude(pk=self.pk)
             .filter(same_family | models.Q(pk__in=same_place))
@@ -599,7 +601,15 @@ class OfferPage(BasePage):
                 )
             )
             .order_by("same_family", "-first_published_at", "-pk")
-            .for_cards()[:limit]
+        )
+        # Sorted and cut from narrow rows, then only those offers read whole.
+        return sorted(
+            OfferPage.objects.filter(pk__in=ranked.values("pk")[:limit]).for_cards(),
+            key=lambda offer: (
+                offer.job_family_id != self.job_family_id,
+                -(offer.first_published_at or EPOCH).timestamp(),
+                -offer.pk,
+            ),
         )
 
     def json_ld(
