@@ -3,10 +3,6 @@
 
 from __future__ import annotations
 
-from importlib import import_module
-
-from django.apps import apps
-
 from candidates.models import Document, User
 from offers.models import OfferPage
 
@@ -16,10 +12,6 @@ from .services import new_application, submit_application
 
 def load_demo_applications(username: str = "candidate") -> None:
     """A CV, one sent application and one draft; loading twice changes nothing."""
-    # A flushed database lost the group's rights: grant them as the migration does.
-    import_module("applications.migrations.0002_hr_application_permissions").grant(
-        apps, None
-    )
     user = User.objects.filter(username=username).first()
     if user is None:
         return

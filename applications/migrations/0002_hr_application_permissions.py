@@ -1,8 +1,9 @@
 """HR recruiters read applications and candidates and move applications on;
 content editors get none of it."""
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
+
+from home.groups import set_group_permissions
 
 # Frozen here: later changes of permissions go in migrations of their own.
 HR_RECRUITERS = "HR recruiters"
@@ -10,32 +11,11 @@ HR_PERMISSIONS = ["view_application", "change_application", "view_candidates"]
 
 
 def grant(apps, schema_editor):
-    app_config = apps.get_app_config("applications")
-    app_config.models_module = True
-    create_permissions(app_config, verbosity=0, apps=apps)
-    app_config.models_module = None
-
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    group = Group.objects.filter(name=HR_RECRUITERS).first()
-    if group is not None:
-        group.permissions.add(
-            *Permission.objects.filter(
-                content_type__app_label="applications", codename__in=HR_PERMISSIONS
-            )
-        )
+    set_group_permissions(apps, "applications", HR_RECRUITERS, HR_PERMISSIONS)
 
 
 def revoke(apps, schema_editor):
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    group = Group.objects.filter(name=HR_RECRUITERS).first()
-    if group is not None:
-        group.permissions.remove(
-            *Permission.objects.filter(
-                content_type__app_label="applications", codename__in=HR_PERMISSIONS
-            )
-        )
+    set_group_permissions(apps, "applications", HR_RECRUITERS, HR_PERMISSIONS, grant=False)
 
 
 class Migration(migrations.Migration):

@@ -4,8 +4,9 @@ The page rights both groups hold on the tree reach offers only together with
 ``offers.manage_offers`` (see offers/permissions.py), granted here to HR alone.
 """
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
+
+from home.groups import set_group_permissions
 
 # Frozen here: later changes of permissions go in migrations of their own.
 HR_RECRUITERS = "HR recruiters"
@@ -23,32 +24,11 @@ HR_PERMISSIONS = [
 
 
 def grant(apps, schema_editor):
-    app_config = apps.get_app_config("offers")
-    app_config.models_module = True
-    create_permissions(app_config, verbosity=0, apps=apps)
-    app_config.models_module = None
-
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    group = Group.objects.filter(name=HR_RECRUITERS).first()
-    if group is not None:
-        group.permissions.add(
-            *Permission.objects.filter(
-                content_type__app_label="offers", codename__in=HR_PERMISSIONS
-            )
-        )
+    set_group_permissions(apps, "offers", HR_RECRUITERS, HR_PERMISSIONS)
 
 
 def revoke(apps, schema_editor):
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    group = Group.objects.filter(name=HR_RECRUITERS).first()
-    if group is not None:
-        group.permissions.remove(
-            *Permission.objects.filter(
-                content_type__app_label="offers", codename__in=HR_PERMISSIONS
-            )
-        )
+    set_group_permissions(apps, "offers", HR_RECRUITERS, HR_PERMISSIONS, grant=False)
 
 
 class Migration(migrations.Migration):

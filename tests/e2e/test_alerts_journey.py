@@ -6,10 +6,8 @@ and its unsubscribe link work."""
 from __future__ import annotations
 
 import re
-from importlib import import_module
 from urllib.parse import urlsplit
 
-import pytest
 from django.apps import apps
 from django.core import mail
 from playwright.sync_api import Page, expect
@@ -19,17 +17,6 @@ from alerts.models import JobAlert
 from .conftest import assert_accessible, open_page
 
 TITLE = "Quantum software engineer"
-
-
-@pytest.fixture
-def staff_permissions(e2e_site):
-    """What the permission migrations grant HR, lost when the test database was
-    flushed before the demo was loaded again."""
-    for migration in (
-        "offers.migrations.0004_hr_offer_permissions",
-        "alerts.migrations.0002_hr_alert_permissions",
-    ):
-        import_module(migration).grant(apps, None)
 
 
 def path_of(url: str) -> str:
@@ -64,7 +51,7 @@ def publish_offer_in_the_admin(page: Page) -> None:
     expect(page.get_by_text(f"Page '{TITLE}' created and published.")).to_be_visible()
 
 
-def test_alert_journey(page, browser, live_server, staff_permissions):
+def test_alert_journey(page, browser, live_server, e2e_site):
     # A search that finds nothing offers an alert; it needs an account.
     page.goto("/offers/?q=quantum")
     expect(page.get_by_text("No open offer matches your search")).to_be_visible()

@@ -32,7 +32,12 @@ from home.factories import (
     ensure_wagtail_root,
     make_site_root,
 )
-from home.groups import CONTENT_EDITORS, HR_RECRUITERS, ensure_staff_groups
+from home.groups import (
+    CONTENT_EDITORS,
+    HR_RECRUITERS,
+    ensure_staff_groups,
+    ensure_staff_permissions,
+)
 from home.models import HomePage, PortalSettings
 from home.search import deferred_indexing
 from offers.choices import ExperienceLevel, SalaryPeriod, WorkingTime
@@ -236,6 +241,7 @@ class Command(BaseCommand):
             # On a flushed database the groups' page permissions need the root page.
             ensure_wagtail_root()
             ensure_staff_groups()
+            ensure_staff_permissions()
             home = self.load_pages()
             self.load_offers(home)
             self.load_settings(home)
