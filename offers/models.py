@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import secrets
-from datetime import UTC, date, datetime, time
+from datetime import date, datetime, time
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
@@ -52,8 +52,6 @@ COUNTRY_CODES = RegexValidator(
     flags=re.IGNORECASE,
     message=_("Give two-letter country codes separated by commas, such as FR, BE, ES."),
 )
-# Sorts pages never published after the others.
-EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 # Letters and digits that cannot be mistaken for one another.
 REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 
@@ -589,27 +587,25 @@ class OfferPage(BasePage):
             ).values("location_id")
         ).values("offerpage_id")
         same_family = models.Q(job_family_id=self.job_family_id)
+        rank = models.Case(
+            models.When(same_family, then=0),
+            default=1,
+            output_field=models.IntegerField(),
+        )
+        ordering = ("same_family", "-first_published_at", "-pk")
         ranked = (
             OfferPage.objects.open()
             .exclude(pk=self.pk)
             .filter(same_family | models.Q(pk__in=same_place))
-            .annotate(
-                same_family=models.Case(
-                    models.When(same_family, then=0),
-                    default=1,
-                    output_field=models.IntegerField(),
-                )
-            )
-            .order_by("same_family", "-first_published_at", "-pk")
+            .annotate(same_family=rank)
+            .order_by(*ordering)
         )
         # Sorted and cut from narrow rows, then only those offers read whole.
-        return sorted(
-            OfferPage.objects.filter(pk__in=ranked.values("pk")[:limit]).for_cards(),
-            key=lambda offer: (
-                offer.job_family_id != self.job_family_id,
-                -(offer.first_published_at or EPOCH).timestamp(),
-                -offer.pk,
-            ),
+        return list(
+            OfferPage.objects.filter(pk__in=ranked.values("pk")[:limit])
+            .for_cards()
+            .annotate(same_family=rank)
+            .order_by(*ordering)
         )
 
     def json_ld(

@@ -147,11 +147,10 @@ class OfferSearch:
             conditions["remote"] = Q(remote_policy__in=values)
         return conditions
 
-    def filtered(self, except_filter: str | None = None) -> QuerySet:
+    def filtered(self) -> QuerySet:
         offers = self.base()
-        for name, condition in self.conditions().items():
-            if name != except_filter:
-                offers = offers.filter(condition)
+        for condition in self.conditions().values():
+            offers = offers.filter(condition)
         return offers
 
     def ordering(self) -> list:

@@ -18,6 +18,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 from config.settings.s3 import PRIVATE_URL_MAX_EXPIRY, s3_storages
 from home.log import JsonFormatter
+from tests.demo_pages import DEMO_PAGES
 
 PRODUCTION_ENV = {
     "DJANGO_SETTINGS_MODULE": "config.settings.production",
@@ -26,18 +27,7 @@ PRODUCTION_ENV = {
     "DATABASE_URL": "postgres://careers@db.internal:5432/careers",
     "BASE_URL": "https://careers.example.com",
 }
-PUBLIC_PAGES = [
-    "/",
-    "/offers/",
-    "/offers/data-analyst/",
-    "/faq/",
-    "/confidentiality/",
-    "/cookies/",
-    "/data-protection/",
-    "/legal-notice/",
-    "/contact/",
-    "/account/login/",
-]
+PUBLIC_PAGES = [*DEMO_PAGES, "/account/login/"]
 # The settings that make production's HTTP behaviour; copied into the test settings.
 SECURITY_SETTING_PREFIXES = (
     "SECURE_",

@@ -8,20 +8,14 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
+from tests.demo_pages import DEMO_PAGES
+
 VNU_JAR = (
     Path(settings.BASE_DIR) / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 )
 
 PUBLIC_PATHS = [
-    "/",
-    "/offers/",
-    "/offers/data-analyst/",
-    "/faq/",
-    "/confidentiality/",
-    "/cookies/",
-    "/data-protection/",
-    "/legal-notice/",
-    "/contact/",
+    *DEMO_PAGES,
     "/account/login/",
     "/account/signup/",
     "/account/password/reset/",

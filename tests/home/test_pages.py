@@ -17,6 +17,7 @@ from home.models import (
     HomePage,
 )
 from offers.models import OfferIndexPage, OfferPage
+from tests.demo_pages import DEMO_PAGES
 
 CONTENT_TYPES = [ContentPage, ConfidentialityPage, CookiesPage, DataProtectionPage]
 
@@ -65,17 +66,7 @@ def test_singletons_allow_one_page_each(demo_site):
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     "path",
-    [
-        "/",
-        "/offers/",
-        "/offers/data-analyst/",
-        "/faq/",
-        "/confidentiality/",
-        "/cookies/",
-        "/data-protection/",
-        "/legal-notice/",
-        "/contact/",
-    ],
+    DEMO_PAGES,
 )
 def test_every_demo_page_renders(client, demo_site, path):
     response = client.get(path)

@@ -7,7 +7,9 @@ import os
 import secrets
 import socket
 import subprocess
-from collections.abc import Iterator
+import sys
+import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -72,6 +74,36 @@ def production_environ(**extra: str) -> dict[str, str]:
         "TASKS_BACKEND": "django_tasks_db.DatabaseBackend",
         **extra,
     }
+
+
+def start_worker(name: str, log: Path, **environ: str) -> subprocess.Popen:
+    """A real ``manage.py db_worker`` process on the production settings, polling
+    every 0.1 s, its output in ``log``."""
+    return subprocess.Popen(  # noqa: S603 - fixed command line
+        [
+            sys.executable,
+            "manage.py",
+            "db_worker",
+            "--interval",
+            "0.1",
+            "--no-startup-delay",
+            "--worker-id",
+            name,
+        ],
+        cwd=django_settings.BASE_DIR,
+        env=production_environ(**environ),
+        stdout=log.open("w"),
+        stderr=subprocess.STDOUT,
+    )
+
+
+def wait_for(condition: Callable[[], bool], timeout: float, what: str) -> None:
+    """Polls ``condition`` until it holds; fails the test after ``timeout`` s."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            pytest.fail(f"Timed out waiting for {what}")
+        time.sleep(0.1)
 
 
 @dataclass

@@ -5,14 +5,9 @@ every candidate gets exactly one e-mail through a real SMTP server."""
 from __future__ import annotations
 
 import asyncio
-import subprocess
-import sys
-import time
 from collections import Counter
-from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
@@ -22,7 +17,7 @@ from alerts.tasks import send_new_offer_alerts
 from candidates.factories import UserFactory
 from tests.alerts.world import build_world
 
-from .conftest import production_environ
+from .conftest import start_worker, wait_for
 
 pytestmark = [
     pytest.mark.postgres,
@@ -31,37 +26,6 @@ pytestmark = [
 
 CANDIDATES = 60
 SMTP_DELAY = 0.04  # seconds per message: each run lasts a few seconds
-
-
-def start_worker(name: str, log: Path, smtp_port: int) -> subprocess.Popen:
-    return subprocess.Popen(
-        [
-            sys.executable,
-            "manage.py",
-            "db_worker",
-            "--interval",
-            "0.1",
-            "--no-startup-delay",
-            "--worker-id",
-            name,
-        ],
-        cwd=settings.BASE_DIR,
-        env=production_environ(
-            EMAIL_HOST="127.0.0.1",
-            EMAIL_PORT=str(smtp_port),
-            BASE_URL="https://careers.example.com",
-        ),
-        stdout=log.open("w"),
-        stderr=subprocess.STDOUT,
-    )
-
-
-def wait_for(condition, timeout: float, what: str) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            pytest.fail(f"Timed out waiting for {what}")
-        time.sleep(0.1)
 
 
 def slow_down(smtp_server) -> None:
@@ -92,7 +56,13 @@ def test_two_workers_send_each_alert_once(settings, smtp_server, tmp_path):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     logs = [tmp_path / "worker-1.log", tmp_path / "worker-2.log"]
     workers = [
-        start_worker(f"worker-{n}", log, smtp_server.port)
+        start_worker(
+            f"worker-{n}",
+            log,
+            EMAIL_HOST="127.0.0.1",
+            EMAIL_PORT=str(smtp_server.port),
+            BASE_URL="https://careers.example.com",
+        )
         for n, log in enumerate(logs, 1)
     ]
     try:

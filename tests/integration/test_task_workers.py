@@ -3,19 +3,14 @@ enqueued task runs, and runs once."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
-import time
 from collections import Counter
-from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.db import transaction
 from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
-from .conftest import production_environ
+from .conftest import start_worker, wait_for
 from .worker_tasks import note_run
 
 pytestmark = [
@@ -24,33 +19,6 @@ pytestmark = [
 ]
 
 TASKS = 40
-
-
-def start_worker(name: str, log: Path) -> subprocess.Popen:
-    return subprocess.Popen(
-        [
-            sys.executable,
-            "manage.py",
-            "db_worker",
-            "--interval",
-            "0.1",
-            "--no-startup-delay",
-            "--worker-id",
-            name,
-        ],
-        cwd=settings.BASE_DIR,
-        env=production_environ(),
-        stdout=log.open("w"),
-        stderr=subprocess.STDOUT,
-    )
-
-
-def wait_for(condition, timeout: float, what: str) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            pytest.fail(f"Timed out waiting for {what}")
-        time.sleep(0.1)
 
 
 def test_two_workers_run_every_task_exactly_once(settings, tmp_path):
