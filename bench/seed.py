@@ -32,7 +32,13 @@ def main() -> None:
     from wagtail.models import Page
     from wagtail.search.backends import get_search_backend
 
-    from offers.models import JobFamily, Location, OfferIndexPage, OfferPage
+    from offers.models import (
+        JobFamily,
+        ListedOffer,
+        Location,
+        OfferIndexPage,
+        OfferPage,
+    )
 
     started = time.monotonic()
     call_command("load_demo_data", stdout=io.StringIO())
@@ -176,6 +182,7 @@ def main() -> None:
             batch_size=2000,
         )
         Page.objects.filter(pk=index.pk).update(numchild=F("numchild") + len(pages))
+        ListedOffer.rebuild()  # the listing rows, as the offers' saves would
     created = [page.pk for page in pages]
 
     backend = get_search_backend()

@@ -42,14 +42,12 @@ class OfferFeed(Feed):
         }
 
     def items(self, search: OfferSearch) -> list[OfferPage]:
-        # The newest ids are sorted and cut from narrow rows, then only those
-        # offers are read whole.
-        return list(
-            OfferPage.objects.filter(pk__in=search.results().values("pk")[:FEED_SIZE])
-            .for_cards()
-            .prefetch_related("locations")
-            .order_by(*search.ordering())
-        )
+        # The newest ids are sorted and cut from the narrow listing rows, then
+        # only those offers are read whole.
+        ids = list(search.results()[:FEED_SIZE])
+        offers = OfferPage.objects.filter(pk__in=ids).prefetch_related("locations")
+        by_id = offers.for_cards().in_bulk()
+        return [by_id[pk] for pk in ids if pk in by_id]
 
     def item_title(self, offer: OfferPage) -> str:
         return offer.title

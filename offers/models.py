@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
-from django.db import models
-from django.db.models import Count, OuterRef, Subquery
+from django.db import models, transaction
+from django.db.models import Count, F, OuterRef, Subquery
+from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -24,6 +25,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
+from wagtail.signals import page_unpublished
 
 from home.blocks import BodyStreamBlock
 from home.models import BasePage
@@ -207,6 +209,11 @@ class OfferQuerySet(PageQuerySet):
             )
             .defer_streamfields()
         )
+
+    def cards(self, ids: list[int]) -> list[OfferPage]:
+        """The offers of ``ids`` as ``for_cards()`` reads them, in that order."""
+        by_id = self.filter(pk__in=ids).for_cards().in_bulk()
+        return [by_id[pk] for pk in ids if pk in by_id]
 
 
 OfferManager = PageManager.from_queryset(OfferQuerySet)
@@ -507,8 +514,9 @@ class OfferPage(BasePage):
             self.filled_at = None
         super().save(*args, **kwargs)
         # The search index is written on post_save, before the locations are
-        # saved: write it again now that they are.
+        # saved: write it again now that they are; the same for the listing.
         index_object(self)
+        ListedOffer.sync(self.pk)
 
     @staticmethod
     def new_reference() -> str:
@@ -581,10 +589,9 @@ class OfferPage(BasePage):
 
     def similar_offers(self, limit: int = 3) -> list[OfferPage]:
         """Open offers of the same family first, then those in the same places."""
-        same_place = OfferPage.locations.through.objects.filter(
-            location_id__in=OfferPage.locations.through.objects.filter(
-                offerpage_id=self.pk
-            ).values("location_id")
+        through = OfferPage.locations.through.objects
+        same_place = through.filter(
+            location_id__in=through.filter(offerpage_id=self.pk).values("location_id")
         ).values("offerpage_id")
         same_family = models.Q(job_family_id=self.job_family_id)
         rank = models.Case(
@@ -592,21 +599,15 @@ class OfferPage(BasePage):
             default=1,
             output_field=models.IntegerField(),
         )
-        ordering = ("same_family", "-first_published_at", "-pk")
-        ranked = (
-            OfferPage.objects.open()
-            .exclude(pk=self.pk)
-            .filter(same_family | models.Q(pk__in=same_place))
+        ids = (
+            ListedOffer.objects.open()
+            .exclude(page_id=self.pk)
+            .filter(same_family | models.Q(page_id__in=same_place))
             .annotate(same_family=rank)
-            .order_by(*ordering)
+            .order_by("same_family", "-published_at", "-page_id")
+            .values_list("page_id", flat=True)[:limit]
         )
-        # Sorted and cut from narrow rows, then only those offers read whole.
-        return list(
-            OfferPage.objects.filter(pk__in=ranked.values("pk")[:limit])
-            .for_cards()
-            .annotate(same_family=rank)
-            .order_by(*ordering)
-        )
+        return OfferPage.objects.cards(list(ids))
 
     def json_ld(
         self,
@@ -700,3 +701,136 @@ class OfferPage(BasePage):
         if not self.is_open:
             return []
         return super().get_sitemap_urls(request)
+
+
+LISTED_FIELDS = (
+    "first_published_at",
+    "closing_date",
+    "job_family_id",
+    "contract_type",
+    "remote_policy",
+)
+
+
+class ListedOfferQuerySet(models.QuerySet):
+    def open(self, today: date | None = None) -> ListedOfferQuerySet:
+        """Those whose closing date, if any, has not passed."""
+        today = today or timezone.localdate()
+        return self.filter(
+            models.Q(closing_date__isnull=True) | models.Q(closing_date__gte=today)
+        )
+
+
+class ListedOffer(models.Model):
+    """The narrow row of an offer the listing may show: live and not filled.
+
+    The listing, its counts, the feed and the similar offers sort, filter and
+    count these rows instead of joining the page tables (Wagtail's page row and
+    the offer's own row are wide: a 10 000-offer listing read 1.5 MB to count).
+    Kept by ``OfferPage.save()`` and the ``page_unpublished`` signal;
+    ``manage.py rebuild_listed_offers`` writes them all again. The closing date
+    is kept, not applied: an offer leaves the listing the day after it without
+    any write."""
+
+    page = models.OneToOneField(
+        OfferPage,
+        primary_key=True,
+        on_delete=models.CASCADE,
+        related_name="listed",
+        verbose_name=_("offer"),
+    )
+    published_at = models.DateTimeField(_("first published at"))
+    closing_date = models.DateField(_("closing date"), null=True, blank=True)
+    job_family = models.ForeignKey(
+        JobFamily,
+        verbose_name=_("job family"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    contract_type = models.CharField(_("contract type"), max_length=20)
+    remote_policy = models.CharField(_("remote work"), max_length=20)
+    places = models.CharField(
+        _("places"),
+        max_length=1000,
+        blank=True,
+        help_text=_("The ids of the offer's places, sorted, as |3|7|."),
+    )
+
+    objects = ListedOfferQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("listed offer")
+        verbose_name_plural = _("listed offers")
+        indexes = [
+            models.Index(
+                F("published_at").desc(), F("page").desc(), name="listed_newest"
+            ),
+            models.Index(fields=["closing_date"], name="listed_closing"),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.page_id)
+
+    @staticmethod
+    def places_key(location_ids) -> str:
+        ids = sorted(set(location_ids))
+        return f"|{'|'.join(map(str, ids))}|" if ids else ""
+
+    @staticmethod
+    def place_ids(key: str) -> list[int]:
+        return [int(part) for part in key.split("|") if part]
+
+    @classmethod
+    def row_for(cls, offer: OfferPage, place_ids) -> ListedOffer:
+        return cls(
+            page_id=offer.pk,
+            published_at=offer.first_published_at or timezone.now(),
+            closing_date=offer.closing_date,
+            job_family_id=offer.job_family_id,
+            contract_type=offer.contract_type,
+            remote_policy=offer.remote_policy,
+            places=cls.places_key(place_ids),
+        )
+
+    @classmethod
+    def sync(cls, page_id: int) -> None:
+        """Write, rewrite or remove the row of one offer from what the database
+        holds (not from an instance, which may carry an unpublished draft)."""
+        offer = (
+            OfferPage.objects.filter(pk=page_id, live=True, filled=False)
+            .only(*LISTED_FIELDS)
+            .first()
+        )
+        if offer is None:
+            cls.objects.filter(page_id=page_id).delete()
+            return
+        through = OfferPage.locations.through.objects.filter(offerpage_id=page_id)
+        cls.row_for(offer, through.values_list("location_id", flat=True)).save()
+
+    @classmethod
+    def rebuild(cls) -> int:
+        """Every row written again from the offers; the number of rows."""
+        places: dict[int, list[int]] = {}
+        through = OfferPage.locations.through.objects.values_list(
+            "offerpage_id", "location_id"
+        )
+        for offer_id, location_id in through.iterator(5000):
+            places.setdefault(offer_id, []).append(location_id)
+        offers = OfferPage.objects.filter(live=True, filled=False).only(*LISTED_FIELDS)
+        rows = [
+            cls.row_for(offer, places.get(offer.pk, []))
+            for offer in offers.iterator(2000)
+        ]
+        with transaction.atomic():
+            cls.objects.all().delete()
+            cls.objects.bulk_create(rows, batch_size=2000)
+        return len(rows)
+
+
+@receiver(page_unpublished)
+def unlist_offer(sender, instance, **kwargs) -> None:
+    """An unpublished (or expired) offer leaves the listing (the page may have
+    been saved as a plain ``Page``, which ``OfferPage.save()`` does not see)."""
+    if isinstance(instance, OfferPage):
+        ListedOffer.sync(instance.pk)

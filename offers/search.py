@@ -21,6 +21,7 @@ from django.db import connection
 from django.db.models import (
     BooleanField,
     Case,
+    Count,
     F,
     IntegerField,
     Model,
@@ -39,7 +40,7 @@ from wagtail.search.models import IndexEntry
 
 from .choices import ContractType, RemotePolicy, SortOrder
 from .forms import OfferSearchForm, clean_query
-from .models import JobFamily, Location, OfferPage
+from .models import JobFamily, ListedOffer, Location, OfferPage
 
 PAGE_SIZE = 20
 
@@ -116,34 +117,45 @@ class OfferSearch:
 
     # Filters -------------------------------------------------------------------
     def base(self) -> QuerySet:
-        """Open offers matching the search, before the filters."""
-        offers = OfferPage.objects.open()
-        if self.query:
-            offers = offers.filter(
-                pk__in=search_subquery(OfferPage.objects.all(), self.query)
-            )
-        return offers
+        """The listing rows of the open offers matching the search, before the
+        filters."""
+        offers = ListedOffer.objects.open()
+        if not self.query:
+            return offers
+        return offers.filter(
+            page_id__in=search_subquery(OfferPage.objects.all(), self.query)
+        )
 
-    def conditions(self) -> dict[str, Q]:
-        """One condition per active filter; choices of one filter add up."""
+    def chosen_ids(self) -> dict[str, set]:
+        """The chosen values of each active filter: ids for the family and the
+        places, values for the others."""
         by_slug = {
             "family": {family.slug: family.pk for family in self.families},
             "location": {place.slug: place.pk for place in self.locations},
         }
+        return {
+            name: {by_slug[name][value] for value in values}
+            if name in by_slug
+            else set(values)
+            for name, values in self.selected.items()
+            if values
+        }
+
+    def conditions(self) -> dict[str, Q]:
+        """One condition per active filter; choices of one filter add up."""
+        chosen = self.chosen_ids()
         conditions = {}
-        if values := self.selected["family"]:
-            ids = [by_slug["family"][slug] for slug in values]
+        if ids := chosen.get("family"):
             conditions["family"] = Q(job_family_id__in=ids)
-        if values := self.selected["location"]:
-            ids = [by_slug["location"][slug] for slug in values]
+        if ids := chosen.get("location"):
             conditions["location"] = Q(
-                pk__in=OfferPage.locations.through.objects.filter(
+                page_id__in=OfferPage.locations.through.objects.filter(
                     location_id__in=ids
                 ).values("offerpage_id")
             )
-        if values := self.selected["contract"]:
+        if values := chosen.get("contract"):
             conditions["contract"] = Q(contract_type__in=values)
-        if values := self.selected["remote"]:
+        if values := chosen.get("remote"):
             conditions["remote"] = Q(remote_policy__in=values)
         return conditions
 
@@ -157,74 +169,124 @@ class OfferSearch:
         if self.sort == SortOrder.CLOSING:
             return [
                 F("closing_date").asc(nulls_last=True),
-                F("first_published_at").desc(nulls_last=True),
-                "-pk",
+                F("published_at").desc(),
+                "-page_id",
             ]
-        return [F("first_published_at").desc(nulls_last=True), "-pk"]
+        return [F("published_at").desc(), "-page_id"]
 
     def results(self) -> QuerySet:
-        return self.filtered().order_by(*self.ordering())
+        """The ids of the offers shown, in their order (a lazy queryset)."""
+        return (
+            self.filtered().order_by(*self.ordering()).values_list("page_id", flat=True)
+        )
 
     # Counts and page ---------------------------------------------------------
     def tally(self) -> dict[str, Counter]:
         """For each filter, how many offers each of its choices holds given the
         search and the other filters (so that a choice says what adding it would
-        show), and the number of offers shown (``total``): one query, run once.
+        show), and the number of offers shown (``total``), whatever the number
+        of offers: two grouped queries over the narrow listing rows (one when
+        searching, see ``_grouped_once``), run once per request.
 
-        The offers matching the search are read once (a common table
-        expression); each offer carries whether it passes each filter, and the
-        five counts are grouped from it, instead of one query per filter that
-        would each run the search and read the offers again."""
+        The matching rows are grouped by family, contract type, remote work and
+        whether they pass the place filter (a few hundred groups at most), and
+        those passing the other filters by set of places. The counts of every
+        choice are added up from these groups here. An offer in several places
+        counts once in each of them."""
         if self._tally is not None:
             return self._tally
-        passes = {
-            name: Case(
-                When(condition, then=Value(True)),
+        chosen = self.chosen_ids()
+        conditions = self.conditions()
+
+        def passes(*names: str) -> Case | Value:
+            wanted = [conditions[name] for name in names if name in conditions]
+            if not wanted:
+                return Value(True)
+            return Case(
+                When(Q(*wanted), then=Value(True)),
                 default=Value(False),
                 output_field=BooleanField(),
             )
-            for name, condition in self.conditions().items()
-        }
-        flags = {f"{name}_ok": passes.get(name, Value(True)) for name in FILTERS}
+
         matching = (
             self.base()
             .order_by()
-            .annotate(**flags)
+            .annotate(
+                in_places=passes("location"),
+                others_ok=passes("family", "contract", "remote"),
+            )
             .values_list(
-                "pk", "job_family_id", "contract_type", "remote_policy", *flags
+                "job_family_id",
+                "contract_type",
+                "remote_policy",
+                "places",
+                "in_places",
+                "others_ok",
             )
         )
-        sql, params = matching.query.sql_with_params()
-
-        def passing(*names: str) -> str:
-            return " AND ".join(f"{name}_ok" for name in names)
-
-        places = connection.ops.quote_name(OfferPage.locations.through._meta.db_table)
-        query = f"""
-            WITH m (pk, family, contract, remote, {", ".join(flags)}) AS ({sql})
-            SELECT 'family', CAST(family AS TEXT), COUNT(*) FROM m
-                WHERE {passing("location", "contract", "remote")} GROUP BY family
-            UNION ALL
-            SELECT 'contract', contract, COUNT(*) FROM m
-                WHERE {passing("family", "location", "remote")} GROUP BY contract
-            UNION ALL
-            SELECT 'remote', remote, COUNT(*) FROM m
-                WHERE {passing("family", "location", "contract")} GROUP BY remote
-            UNION ALL
-            SELECT 'location', CAST(p.location_id AS TEXT), COUNT(*)
-                FROM m JOIN {places} p ON p.offerpage_id = m.pk
-                WHERE {passing("family", "contract", "remote")} GROUP BY p.location_id
-            UNION ALL
-            SELECT 'total', '', COUNT(*) FROM m WHERE {passing(*FILTERS)}
-        """  # noqa: S608 - names and SQL built here; values are parameters
+        if self.query:
+            rows = self._grouped_once(matching)
+        else:
+            by_facts = matching.values_list(
+                "job_family_id", "contract_type", "remote_policy", "in_places"
+            ).annotate(offers=Count("*"))
+            by_places = (
+                matching.filter(others_ok=True)
+                .values_list("places")
+                .annotate(offers=Count("*"))
+            )
+            rows = [(*facts, None, offers) for *facts, offers in by_facts]
+            rows += [(None, None, None, None, *row) for row in by_places]
         tally: dict[str, Counter] = {name: Counter() for name in (*FILTERS, "total")}
-        with connection.cursor() as cursor:
-            cursor.execute(query, params)
-            for name, value, count in cursor.fetchall():
-                key = int(value) if name in ("family", "location") else value
-                tally[name][key] = count
+        for family, contract, remote, in_places, places, offers in rows:
+            if places is not None:  # a set of places and its offers
+                for place in ListedOffer.place_ids(places):
+                    tally["location"][place] += offers
+                continue
+            keys = {"family": family, "contract": contract, "remote": remote}
+            failed = [
+                name
+                for name, key in keys.items()
+                if name in chosen and key not in chosen[name]
+            ]
+            if not in_places:
+                failed.append("location")
+            if len(failed) > 1:
+                continue  # in no choice: two filters leave it out
+            if not failed:
+                tally["total"][""] += offers
+            for name, key in keys.items():
+                if not failed or failed == [name]:
+                    tally[name][key] += offers
         self._tally = tally
         return tally
+
+    @staticmethod
+    def _grouped_once(matching: QuerySet) -> list[tuple]:
+        """The two groupings of ``tally()`` in one query over the matching rows
+        read once: a search for a common word costs more than keeping its rows
+        (a common table expression), which the plain listing does not need."""
+        columns = matching.values_list(
+            "job_family_id",
+            "contract_type",
+            "remote_policy",
+            "places",
+            "in_places",
+            "others_ok",
+        )
+        sql, params = columns.query.sql_with_params()
+        query = f"""
+            WITH m (family, contract, remote, places, in_places, others_ok)
+                AS ({sql})
+            SELECT family, contract, remote, in_places, NULL, COUNT(*) FROM m
+                GROUP BY family, contract, remote, in_places
+            UNION ALL
+            SELECT NULL, NULL, NULL, NULL, places, COUNT(*) FROM m
+                WHERE others_ok GROUP BY places
+        """  # noqa: S608 - SQL built here; values are parameters
+        with connection.cursor() as cursor:
+            cursor.execute(query, params)
+            return cursor.fetchall()
 
     def counts(self, name: str) -> dict[Any, int]:
         """How many offers each choice of the filter ``name`` holds."""
@@ -249,17 +311,13 @@ class OfferSearch:
         return facets
 
     def page(self, page_size: int = PAGE_SIZE) -> PaginatorPage:
-        """The page asked for, as cards, in one query: the page's ids are sorted
-        and cut from narrow rows (a subquery), then only those offers are read
-        whole. The number of offers comes from ``tally()``."""
-        paginator = Paginator(self.results().values("pk"), page_size)
+        """The page asked for, as cards: its ids sorted and cut from the narrow
+        listing rows, then only those offers read whole. The number of offers
+        comes from ``tally()``."""
+        paginator = Paginator(self.results(), page_size)
         paginator.count = self.tally()["total"][""]  # instead of a COUNT query
         page = paginator.get_page(self.params.get("page"))
-        page.object_list = list(
-            OfferPage.objects.filter(pk__in=page.object_list)
-            .for_cards()
-            .order_by(*self.ordering())
-        )
+        page.object_list = OfferPage.objects.cards(list(page.object_list))
         return page
 
     @property

@@ -78,8 +78,9 @@ class FeedTests(TestCase):
 
 
 # Site, routing (home, index and its specific row), alias check, view
-# restrictions, settings, families, locations, offers, their locations.
-FEED_QUERIES = 11
+# restrictions, settings, families, locations, the ids of the newest (narrow
+# listing rows), those offers, their locations.
+FEED_QUERIES = 12
 
 
 class SitemapTests(TestCase):
