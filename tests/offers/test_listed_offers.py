@@ -232,7 +232,16 @@ def test_counts_equal_a_count_of_the_offers_one_by_one(random_catalogue):
         assert search.page().paginator.count == expected["total"]
 
 
-def test_the_order_is_newest_first_then_closing_soon(random_catalogue):
+@pytest.mark.parametrize("query", ["", "random"])
+def test_the_order_is_newest_first_then_closing_soon(random_catalogue, query):
+    """Page after page, with and without a search (the search reads the ids of
+    the page with the counts, in one query)."""
+    matching = {offer.pk for offer in OfferPage.objects.open()}
+    if query:
+        found = OfferPage.objects.search(
+            query, operator="and", order_by_relevance=False
+        )
+        matching &= {offer.pk for offer in found}
     for sort, key in [
         ("", lambda offer: (-offer.first_published_at.timestamp(), -offer.pk)),
         (
@@ -245,12 +254,20 @@ def test_the_order_is_newest_first_then_closing_soon(random_catalogue):
             ),
         ),
     ]:
-        expected = sorted(OfferPage.objects.open(), key=key)
-        params = QueryDict(f"sort={sort}") if sort else QueryDict("")
-        search = OfferSearch(params)
+        expected = sorted(OfferPage.objects.filter(pk__in=matching), key=key)
+        params = QueryDict(mutable=True)
+        params.update({"q": query, "sort": sort})
+        pages = OfferSearch(params).page().paginator.num_pages
+        assert pages > 1
         shown = []
-        for number in range(1, search.page().paginator.num_pages + 1):
-            page_params = params.copy()
-            page_params["page"] = str(number)
-            shown += OfferSearch(page_params).page().object_list
+        for number in range(1, pages + 1):
+            params["page"] = str(number)
+            shown += OfferSearch(params).page().object_list
         assert [offer.pk for offer in shown] == [offer.pk for offer in expected]
+        # Out of range or not a number: the last page, or the first.
+        params["page"] = "999"
+        last = OfferSearch(params).page()
+        assert last.number == pages
+        assert last.object_list == shown[(pages - 1) * 20 :]
+        params["page"] = "abc"
+        assert OfferSearch(params).page().object_list == shown[:20]

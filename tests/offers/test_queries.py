@@ -13,10 +13,11 @@ from .catalogue import build_catalogue
 pytestmark = pytest.mark.django_db
 
 # Site, routing (home, index), alias check, view restrictions, settings,
-# families, locations, the counts (two groupings of the narrow listing rows, in
-# one query when searching), the ids of the page, the offers of the page.
+# families, locations, the counts (two groupings of the narrow listing rows), the
+# ids of the page, the offers of the page. When searching, the counts and the
+# ids of the page come from one query that runs the search once.
 LISTING_QUERIES = 13
-SEARCH_QUERIES = 12
+SEARCH_QUERIES = 11
 # Site and routing down to the offer, alias check, view restrictions, settings,
 # then its family, its places, the index (listing link), the ids of the similar
 # offers, those offers.
