@@ -52,7 +52,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'listed offer',
                 'verbose_name_plural': 'listed offers',
-                'indexes': [models.Index(models.OrderBy(models.F('published_at'), descending=True), models.OrderBy(models.F('page'), descending=True), name='listed_newest'), models.Index(fields=['closing_date'], name='listed_closing')],
+                'indexes': [models.Index(models.OrderBy(models.F('published_at'), descending=True), models.OrderBy(models.F('page'), descending=True), name='listed_newest'), models.Index(fields=['closing_date'], name='listed_closing'), models.Index(models.F('job_family'), models.OrderBy(models.F('published_at'), descending=True), models.OrderBy(models.F('page'), descending=True), name='listed_family_newest')],
             },
         ),
         migrations.RunPython(list_live_offers, migrations.RunPython.noop),
