@@ -1,9 +1,17 @@
+from collections.abc import Iterable
 from decimal import Decimal
+from functools import cache
+from typing import Any
 
 from django import template
-from django.utils.formats import number_format
+from django.http import HttpRequest
+from django.utils.formats import date_format, number_format
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
+from offers.choices import RemotePolicy
 from offers.models import OfferPage
 
 register = template.Library()
@@ -17,6 +25,68 @@ def latest_offers(context, count: int = 5):
         "offers": list(offers.for_cards()[:count]),
         "request": context.get("request"),
     }
+
+
+@cache
+def _labels(field_name: str) -> dict[str, Any]:
+    """The labels of a choice field of offers (lazy: translated when shown)."""
+    return dict(OfferPage._meta.get_field(field_name).flatchoices)
+
+
+def _display(offer: OfferPage, field_name: str) -> str:
+    """What ``offer.get_<field_name>_display()`` answers, without its rebuilding
+    of the choices at each call."""
+    value = getattr(offer, field_name)
+    return str(_labels(field_name).get(value, value))
+
+
+def offer_card(offer: OfferPage, request: HttpRequest | None) -> SafeString:
+    """One offer of a list: title, family, contract, places, remote work and
+    closing date. Read from ``OfferPage.objects.for_cards()`` rows."""
+    facts = []
+    if offer.job_family:
+        facts.append(offer.job_family.name)
+    facts.append(_display(offer, "contract_type"))
+    if first_city := getattr(offer, "first_city", None):
+        others = (getattr(offer, "place_count", None) or 0) - 1
+        if others > 0:
+            first_city = "{} {}".format(
+                first_city,
+                ngettext(
+                    "and %(counter)s other place",
+                    "and %(counter)s other places",
+                    others,
+                )
+                % {"counter": others},
+            )
+        facts.append(first_city)
+    if offer.remote_policy != RemotePolicy.ON_SITE:
+        facts.append(_display(offer, "remote_policy"))
+    meta = ""
+    if offer.closing_date:
+        meta = format_html(
+            '<p class="offer-card__meta">{}</p>',
+            _("Apply by %(date)s") % {"date": date_format(offer.closing_date)},
+        )
+    return format_html(
+        '<li class="offer-card"><h3 class="offer-card__title"><a href="{}">{}</a></h3>'
+        '<ul class="offer-card__facts">{}</ul>{}</li>\n',
+        offer.get_url(request=request),
+        offer.title,
+        format_html_join("", "<li>{}</li>", ((fact,) for fact in facts)),
+        meta,
+    )
+
+
+@register.simple_tag(takes_context=True)
+def offer_cards(context, offers: Iterable[OfferPage]) -> str:
+    """The ``<li>`` of each offer, for an ``<ul class="offer-list">``: written
+    here rather than by a template included once per offer (the listing shows
+    twenty)."""
+    request = context.get("request")
+    return format_html_join(
+        "", "{}", ((offer_card(offer, request),) for offer in offers)
+    )
 
 
 def _amount(value: Decimal) -> str:
