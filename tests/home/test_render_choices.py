@@ -1,5 +1,6 @@
-"""The boxes and radio buttons written by ``render_choices`` are those Django's
-widget templates write, without going through them."""
+"""The widgets written by ``render_choices`` and ``render_field`` (boxes, radio
+buttons, selects, text inputs) are those Django's widget templates write,
+without going through them."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from django.forms import BoundField
 from django.utils.safestring import mark_safe
 from pytest_django.asserts import assertHTMLEqual
 
-from home.templatetags.portal_tags import render_choices
+from home.templatetags.portal_tags import render_choices, render_field
 from offers.forms import OfferSearchForm
 
 CHOICES = [
@@ -48,6 +49,23 @@ class ChoicesForm(forms.Form):
         widget=forms.RadioSelect,
     )
     text = forms.CharField(required=False)
+    search = forms.CharField(
+        label="Search",
+        max_length=100,
+        help_text="Words <b>or</b> phrases.",
+        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
+    )
+    email = forms.EmailField(required=False, initial="a&b@example.com")
+    website = forms.URLField(required=False, disabled=True, assume_scheme="https")
+    age = forms.IntegerField(required=False, min_value=0)
+    sort = forms.ChoiceField(
+        choices=[("newest", "Newest first"), ("closing", "Closing <soon>")],
+        required=False,
+    )
+    country = forms.ChoiceField(
+        choices=[("", "---------"), ("fr", "France")], help_text="Where you live."
+    )
+    secret = forms.CharField(required=False, widget=forms.PasswordInput)
 
 
 def fast_path(bound_field: BoundField, monkeypatch) -> str:
@@ -101,7 +119,37 @@ def test_the_listing_filters_are_unchanged(monkeypatch):
     ) in render_choices(form["family"])
 
 
+@pytest.mark.parametrize(
+    "form",
+    [
+        ChoicesForm(),
+        ChoicesForm(auto_id=False),
+        ChoicesForm(
+            {"search": 'say "hi" & <go>', "age": "12", "sort": "closing", "one": "1"}
+        ),
+        ChoicesForm({"age": "old", "email": "nope", "search": "x" * 101}),  # errors
+    ],
+)
+@pytest.mark.parametrize(
+    "name", ["text", "search", "email", "website", "age", "sort", "country"]
+)
+def test_inputs_and_selects_as_the_widget_templates(form, name, monkeypatch):
+    bound_field = form[name]
+    described_by = []  # what render_field adds: the help text and the error
+    if bound_field.help_text:
+        described_by.append(f"{bound_field.auto_id}_helptext")
+    if bound_field.errors:
+        described_by.append(f"{bound_field.auto_id}_error")
+    attrs = {"aria-describedby": " ".join(described_by)} if described_by else {}
+    expected = bound_field.as_widget(attrs=attrs)
+    monkeypatch.setattr(
+        BoundField, "as_widget", lambda *args, **kwargs: pytest.fail("templates")
+    )
+    assert render_field(bound_field) == expected
+
+
 def test_groups_and_other_widgets_go_through_the_templates():
-    form = ChoicesForm()
-    for name in ("grouped", "text"):
+    form = ChoicesForm({"secret": "hidden"})
+    for name in ("grouped", "secret"):
         assertHTMLEqual(render_choices(form[name]), str(form[name]))
+        assertHTMLEqual(render_field(form[name]), str(form[name]))
