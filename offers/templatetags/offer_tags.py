@@ -17,12 +17,25 @@ from offers.models import OfferPage
 register = template.Library()
 
 
+# What offer_card() reads of an offer, besides the annotations of for_cards():
+# loading only these makes a list of offers about a third cheaper to read.
+CARD_FIELDS = (
+    "id",
+    "title",
+    "url_path",
+    "contract_type",
+    "remote_policy",
+    "closing_date",
+    "job_family__name",
+)
+
+
 @register.inclusion_tag("components/offer_list.html", takes_context=True)
 def latest_offers(context, count: int = 5):
     """The newest open offers, for the home page."""
     offers = OfferPage.objects.open().order_by("-first_published_at", "-pk")
     return {
-        "offers": list(offers.for_cards()[:count]),
+        "offers": list(offers.for_cards().only(*CARD_FIELDS)[:count]),
         "request": context.get("request"),
     }
 

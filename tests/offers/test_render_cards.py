@@ -20,6 +20,7 @@ from offers.factories import (
     OfferPageFactory,
 )
 from offers.models import OfferPage
+from offers.templatetags.offer_tags import CARD_FIELDS
 
 pytestmark = pytest.mark.django_db
 
@@ -65,8 +66,8 @@ def offers() -> list[OfferPage]:
     return list(OfferPage.objects.for_cards().order_by("pk"))
 
 
-def render(source: str, offers: list[OfferPage]) -> str:
-    request = RequestFactory().get("/offers/")
+def render(source: str, offers: list[OfferPage], request=None) -> str:
+    request = request or RequestFactory().get("/offers/")
     template = Template(source)
     return template.render(Context({"offers": offers, "request": request}))
 
@@ -94,3 +95,14 @@ def test_the_facts_of_a_card(offers):
     assert "<li>Lyon and 1 other place</li>" in second
     assert "<li>Internship</li>" in second
     assert "Apply by" not in second
+
+
+def test_cards_need_only_the_card_fields(offers, django_assert_num_queries):
+    """The home page reads only CARD_FIELDS: the cards are the same, and no
+    other field is fetched offer by offer."""
+    tag = "{% load offer_tags %}{% offer_cards offers %}"
+    request = RequestFactory().get("/")
+    full = render(tag, offers, request)  # the request now knows its site
+    narrow = list(OfferPage.objects.for_cards().only(*CARD_FIELDS).order_by("pk"))
+    with django_assert_num_queries(0):
+        assert render(tag, narrow, request) == full
