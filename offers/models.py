@@ -182,6 +182,20 @@ class Location(index.Indexed, models.Model):
         }
 
 
+# What an offer card ({% offer_cards %}) reads of an offer, besides the
+# annotations of for_cards(): loading only these makes a list of offers about a
+# third cheaper to read.
+CARD_FIELDS = (
+    "id",
+    "title",
+    "url_path",
+    "contract_type",
+    "remote_policy",
+    "closing_date",
+    "job_family__name",
+)
+
+
 class OfferQuerySet(PageQuerySet):
     def open(self, today: date | None = None) -> OfferQuerySet:
         """Live offers, not filled, whose closing date, if any, has not passed."""
@@ -211,8 +225,9 @@ class OfferQuerySet(PageQuerySet):
         )
 
     def cards(self, ids: list[int]) -> list[OfferPage]:
-        """The offers of ``ids`` as ``for_cards()`` reads them, in that order."""
-        by_id = self.filter(pk__in=ids).for_cards().in_bulk()
+        """The offers of ``ids`` as cards read them (``for_cards()``, only the
+        ``CARD_FIELDS``), in that order."""
+        by_id = self.filter(pk__in=ids).for_cards().only(*CARD_FIELDS).in_bulk()
         return [by_id[pk] for pk in ids if pk in by_id]
 
 
