@@ -216,14 +216,6 @@ class OfferSearch:
                 in_places=passes("location"),
                 others_ok=passes("family", "contract", "remote"),
             )
-            .values_list(
-                "job_family_id",
-                "contract_type",
-                "remote_policy",
-                "places",
-                "in_places",
-                "others_ok",
-            )
         )
         if self.query:
             rows = self._grouped_once(matching)

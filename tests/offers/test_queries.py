@@ -18,10 +18,10 @@ pytestmark = pytest.mark.django_db
 # ids of the page come from one query that runs the search once.
 LISTING_QUERIES = 13
 SEARCH_QUERIES = 11
-# Site and routing down to the offer, alias check, view restrictions, settings,
-# then its family, its places, the index (listing link), the ids of the similar
-# offers, those offers.
-OFFER_QUERIES = 13
+# Site and routing down to the offer (the index reads the offer whole, and the
+# offer knows its parent), alias check, view restrictions, settings, then its
+# family, its places, the ids of the similar offers, those offers.
+OFFER_QUERIES = 12
 
 
 @pytest.fixture
