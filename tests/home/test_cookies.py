@@ -10,20 +10,14 @@ from candidates.consent import current_agreement
 from home.demo import DEMO_COOKIES, cookie_names
 from home.models import CookiesPage
 from offers.models import OfferPage
+from tests.demo_pages import DEMO_PAGES
 
 CANDIDATE = {"login": "candidate", "password": "candidate-demo-pass"}
 HR = {"login": "hr", "password": "hr-demo-pass"}
 
 PUBLIC_PAGES = [
-    "/",
-    "/offers/",
+    *DEMO_PAGES,
     "/offers/?q=developer",
-    "/faq/",
-    "/confidentiality/",
-    "/cookies/",
-    "/data-protection/",
-    "/legal-notice/",
-    "/contact/",
     "/offers/feed/",
     "/sitemap.xml",
     "/robots.txt",
