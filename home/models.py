@@ -61,8 +61,17 @@ class BasePage(Page):
     class Meta:
         abstract = True
 
+    #: The view restrictions that apply, when the router already knows them
+    #: (home.routing: none when the site has none); else Wagtail looks them up.
+    known_view_restrictions = None
+
     def get_listing_summary(self) -> str:
         return self.listing_summary or self.search_description
+
+    def get_view_restrictions(self):
+        if self.known_view_restrictions is not None:
+            return self.known_view_restrictions
+        return super().get_view_restrictions()
 
 
 class HomePage(BasePage):

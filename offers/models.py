@@ -278,6 +278,11 @@ class OfferIndexPage(RoutablePageMixin, BasePage):
                 return offer.route(request, path_components[1:])
         return super().route(request, path_components)
 
+    @classmethod
+    def routes_to_child(cls, component: str) -> bool:
+        """For home.routing: any slug but the reserved ones leads to an offer."""
+        return component not in RESERVED_SLUGS
+
     @path("feed/", name="feed")
     def feed(self, request: HttpRequest) -> HttpResponse:
         from .feeds import OfferFeed
@@ -724,7 +729,10 @@ class OfferPage(BasePage):
         context["locations"] = locations = list(self.locations.all())
         context["json_ld"] = self.json_ld(request, portal_settings, locations)
         context["similar_offers"] = self.similar_offers()
-        context["listing_url"] = self.get_parent().url
+        # The parent's address, without reading the parent: its path is ours
+        # less our slug.
+        url = self.get_url(request)
+        context["listing_url"] = url[: url.rstrip("/").rfind("/") + 1]
         return context
 
     def get_sitemap_urls(self, request: HttpRequest | None = None):

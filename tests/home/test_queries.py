@@ -9,8 +9,8 @@ from offers.factories import OfferIndexPageFactory, OfferPageFactory
 
 pytestmark = pytest.mark.django_db
 
-# Site, page, alias check, view restrictions, settings, offers.
-HOME_PAGE_QUERIES = 6
+# Site, the pages of the path (home.routing), the home page, settings, offers.
+HOME_PAGE_QUERIES = 5
 
 
 def count_queries(client, path: str) -> int:

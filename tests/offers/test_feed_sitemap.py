@@ -77,10 +77,10 @@ class FeedTests(TestCase):
             self.client.get("/offers/feed/?q=developer&family=engineering")
 
 
-# Site, routing (home, index and its specific row), alias check, view
-# restrictions, settings, families, locations, the ids of the newest (narrow
-# listing rows), those offers, their locations.
-FEED_QUERIES = 12
+# Site, the pages of the path (home.routing), the index, settings, families,
+# locations, the ids of the newest (narrow listing rows), those offers, their
+# locations.
+FEED_QUERIES = 9
 
 
 class SitemapTests(TestCase):

@@ -12,16 +12,16 @@ from .catalogue import build_catalogue
 
 pytestmark = pytest.mark.django_db
 
-# Site, routing (home, index), alias check, view restrictions, settings,
-# families, locations, the counts (two groupings of the narrow listing rows), the
-# ids of the page, the offers of the page. When searching, the counts and the
-# ids of the page come from one query that runs the search once.
-LISTING_QUERIES = 13
-SEARCH_QUERIES = 11
-# Site and routing down to the offer (the index reads the offer whole, and the
-# offer knows its parent), alias check, view restrictions, settings, then its
-# family, its places, the ids of the similar offers, those offers.
-OFFER_QUERIES = 12
+# Site, the pages of the path (home.routing: one query, which also says that no
+# page is restricted), the index, settings, families, locations, the counts (two
+# groupings of the narrow listing rows), the ids of the page, the offers of the
+# page. When searching, the counts and the ids of the page come from one query
+# that runs the search once.
+LISTING_QUERIES = 10
+SEARCH_QUERIES = 8
+# Site, the pages of the path, the offer (whole), settings, then its family, its
+# places, the ids of the similar offers, those offers.
+OFFER_QUERIES = 8
 
 
 @pytest.fixture
