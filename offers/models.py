@@ -182,17 +182,18 @@ class Location(index.Indexed, models.Model):
         }
 
 
-# What an offer card ({% offer_cards %}) reads of an offer, besides the
-# annotations of for_cards(): loading only these makes a list of offers about a
-# third cheaper to read.
+# What an offer card ({% offer_cards %}) reads of an offer, besides its family's
+# name and the annotations of for_cards(): ListedOfferQuerySet.cards() loads
+# only these.
 CARD_FIELDS = (
     "id",
+    "page_ptr_id",
     "title",
     "url_path",
+    "job_family_id",
     "contract_type",
     "remote_policy",
     "closing_date",
-    "job_family__name",
 )
 
 
@@ -224,10 +225,18 @@ class OfferQuerySet(PageQuerySet):
             .defer_streamfields()
         )
 
-    def cards(self, ids: list[int]) -> list[OfferPage]:
-        """The offers of ``ids`` as cards read them (``for_cards()``, only the
-        ``CARD_FIELDS``), in that order."""
-        by_id = self.filter(pk__in=ids).for_cards().only(*CARD_FIELDS).in_bulk()
+    def cards(
+        self, ids: list[int], cities: dict[int, str] | None = None
+    ) -> list[OfferPage]:
+        """The listed offers of ``ids`` as cards (``ListedOfferQuerySet.cards``),
+        in that order; an id without a listing row (the offer closed or left in
+        between) is left out."""
+        by_id = {
+            card.pk: card
+            for card in ListedOffer.objects.filter(page_id__in=ids)
+            .order_by()
+            .cards(cities)
+        }
         return [by_id[pk] for pk in ids if pk in by_id]
 
 
@@ -757,6 +766,73 @@ class ListedOfferQuerySet(models.QuerySet):
         return self.filter(
             models.Q(closing_date__isnull=True) | models.Q(closing_date__gte=today)
         )
+
+    def cards(self, cities: dict[int, str] | None = None) -> list[OfferPage]:
+        """These rows' offers, in this queryset's order, as cards read them: the
+        ``CARD_FIELDS`` (the rest deferred) and the ``for_cards()`` annotations
+        (``first_city``, ``place_count``), in two plain queries: building and
+        compiling ``for_cards()`` with its subqueries cost more than running it
+        (2.5 of 3.8 ms for three offers). ``cities``: the city of every place,
+        sorted by city, when the caller has read them already (one query
+        fewer)."""
+        rows = list(
+            self.values_list(
+                "page_id",
+                "page__title",
+                "page__url_path",
+                "job_family_id",
+                "job_family__name",
+                "contract_type",
+                "remote_policy",
+                "closing_date",
+                "places",
+                named=True,
+            )
+        )
+        places = {row.page_id: ListedOffer.place_ids(row.places) for row in rows}
+        if cities is None:
+            # In the database's order: the first city of a card is the first
+            # of its places in it, as ``for_cards()`` has it.
+            wanted = {place for ids in places.values() for place in ids}
+            cities = dict(
+                Location.objects.filter(pk__in=wanted)
+                .order_by("city")
+                .values_list("pk", "city")
+                if wanted
+                else ()
+            )
+        rank = {place: number for number, place in enumerate(cities)}
+        # from_db() takes the values of the loaded fields in the model's order.
+        names = [
+            field.attname
+            for field in OfferPage._meta.concrete_fields
+            if field.attname in CARD_FIELDS
+        ]
+        cards = []
+        for row in rows:
+            values = {
+                "id": row.page_id,
+                "page_ptr_id": row.page_id,
+                "title": row.page__title,
+                "url_path": row.page__url_path,
+                "job_family_id": row.job_family_id,
+                "contract_type": row.contract_type,
+                "remote_policy": row.remote_policy,
+                "closing_date": row.closing_date,
+            }
+            offer = OfferPage.from_db(self.db, names, [values[n] for n in names])
+            if row.job_family_id is not None:
+                offer.job_family = JobFamily(
+                    pk=row.job_family_id, name=row.job_family__name
+                )
+            mine = sorted(
+                (place for place in places[row.page_id] if place in rank),
+                key=rank.__getitem__,
+            )
+            offer.first_city = cities[mine[0]] if mine else None
+            offer.place_count = len(mine) or None
+            cards.append(offer)
+        return cards
 
 
 class ListedOffer(models.Model):

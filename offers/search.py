@@ -343,7 +343,8 @@ class OfferSearch:
             ids = self._page_ids[1]  # read with the counts (a search)
         else:
             ids = list(page.object_list)
-        page.object_list = OfferPage.objects.cards(ids)
+        cities = {place.pk: place.city for place in self.locations}  # by city
+        page.object_list = OfferPage.objects.cards(ids, cities)
         return page
 
     @property

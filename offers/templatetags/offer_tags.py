@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from offers.choices import RemotePolicy
-from offers.models import CARD_FIELDS, OfferPage
+from offers.models import ListedOffer, OfferPage
 
 register = template.Library()
 
@@ -20,9 +20,9 @@ register = template.Library()
 @register.inclusion_tag("components/offer_list.html", takes_context=True)
 def latest_offers(context, count: int = 5):
     """The newest open offers, for the home page."""
-    offers = OfferPage.objects.open().order_by("-first_published_at", "-pk")
+    newest = ListedOffer.objects.open().order_by("-published_at", "-page_id")
     return {
-        "offers": list(offers.for_cards().only(*CARD_FIELDS)[:count]),
+        "offers": newest[:count].cards(),
         "request": context.get("request"),
     }
 

@@ -5,12 +5,13 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from home.factories import make_site_root
-from offers.factories import OfferIndexPageFactory, OfferPageFactory
+from offers.factories import LocationFactory, OfferIndexPageFactory, OfferPageFactory
 
 pytestmark = pytest.mark.django_db
 
-# Site, the pages of the path (home.routing), the home page, settings, offers.
-HOME_PAGE_QUERIES = 5
+# Site, the pages of the path (home.routing), the home page, settings, the
+# newest offers (their listing rows), their cities.
+HOME_PAGE_QUERIES = 6
 
 
 def count_queries(client, path: str) -> int:
@@ -24,11 +25,12 @@ def count_queries(client, path: str) -> int:
 def test_home_page_query_count_is_pinned(client):
     home = make_site_root()
     index = OfferIndexPageFactory(parent=home)
+    places = [LocationFactory(city=city) for city in ("Lyon", "Paris")]
     for _ in range(3):
-        OfferPageFactory(parent=index)
+        OfferPageFactory(parent=index, locations=places)
     few = count_queries(client, "/")
-    for _ in range(12):
-        OfferPageFactory(parent=index)
+    for number in range(12):
+        OfferPageFactory(parent=index, locations=places[number % 2 :])
     many = count_queries(client, "/")
     assert few == many
     assert many == HOME_PAGE_QUERIES, many

@@ -20,8 +20,8 @@ pytestmark = pytest.mark.django_db
 LISTING_QUERIES = 10
 SEARCH_QUERIES = 8
 # Site, the pages of the path, the offer (whole), settings, then its family, its
-# places, the ids of the similar offers, those offers.
-OFFER_QUERIES = 8
+# places, the ids of the similar offers, their listing rows, their cities.
+OFFER_QUERIES = 9
 
 
 @pytest.fixture
