@@ -9,9 +9,9 @@ from offers.factories import LocationFactory, OfferIndexPageFactory, OfferPageFa
 
 pytestmark = pytest.mark.django_db
 
-# Site, the pages of the path (home.routing), the home page, settings, the
+# The pages of the path (home.routing), the home page, settings, the
 # newest offers (their listing rows), their cities.
-HOME_PAGE_QUERIES = 6
+HOME_PAGE_QUERIES = 5
 
 
 def count_queries(client, path: str) -> int:

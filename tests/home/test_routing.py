@@ -104,6 +104,7 @@ def test_sites_are_chosen_as_wagtail_chooses_them(catalogue):
     Site.objects.create(hostname="other.example", port=80, root_page=other_home)
     Site.objects.create(hostname="other.example", port=8080, root_page=home)
     for host in ["localhost", "other.example", "other.example:8080", "unknown.example"]:
+        assert len(routing.all_sites()) == 3  # the cached list was forgotten
         port = host.partition(":")[2] or "80"
         request = RequestFactory().get("/", HTTP_HOST=host, SERVER_PORT=port)
         assert routing.find_site(request) == Site._find_for_request(request), host
@@ -147,3 +148,17 @@ def test_the_router_knows_there_is_no_restriction(catalogue):
     page = routing.route(request, offer.url)[0]
     assert list(page.get_view_restrictions()) == []
     assert page.known_view_restrictions is not None
+
+
+def test_the_cached_sites_follow_changes(catalogue, django_assert_num_queries):
+    routing.all_sites()
+    with django_assert_num_queries(0):
+        assert [site.hostname for site in routing.all_sites()] == ["localhost"]
+    site = Site.objects.get()
+    site.hostname = "careers.example"
+    site.save()
+    assert [site.hostname for site in routing.all_sites()] == ["careers.example"]
+    assert ours("/offers/", "careers.example")[0] == catalogue.index.pk
+    site.delete()
+    assert routing.all_sites() == []
+    assert ours("/offers/", "careers.example") is None

@@ -77,10 +77,10 @@ class FeedTests(TestCase):
             self.client.get("/offers/feed/?q=developer&family=engineering")
 
 
-# Site, the pages of the path (home.routing), the index, settings, families,
+# The pages of the path (home.routing), the index, settings, families,
 # locations, the ids of the newest (narrow listing rows), those offers, their
 # locations.
-FEED_QUERIES = 9
+FEED_QUERIES = 8
 
 
 class SitemapTests(TestCase):
