@@ -954,3 +954,26 @@ def unlist_offer(sender, instance, **kwargs) -> None:
     been saved as a plain ``Page``, which ``OfferPage.save()`` does not see)."""
     if isinstance(instance, OfferPage):
         ListedOffer.sync(instance.pk)
+
+
+class OfferWord(models.Model):
+    """One word (lexeme) of an offer's entry in Wagtail's search index.
+
+    On PostgreSQL a trigger on the index entries keeps these rows equal to the
+    words of each offer's title and body vectors (migration 0006), whatever
+    writes the index (saves, bulk indexing, ``update_index``). A search for a
+    word found in every offer reads its ids from this table's primary key
+    instead of matching 10 000 vectors (``offers.search``). Left empty on other
+    databases, whose search does not read it.
+    """
+
+    pk = models.CompositePrimaryKey("lexeme", "page_id")
+    lexeme = models.TextField(_("word"))
+    page_id = models.IntegerField(_("offer"))
+
+    class Meta:
+        verbose_name = _("offer word")
+        verbose_name_plural = _("offer words")
+
+    def __str__(self) -> str:
+        return f"{self.lexeme} ({self.page_id})"
