@@ -123,3 +123,23 @@ def test_a_card_leaves_out_a_place_deleted_since(offers):
     lyon.delete()  # the listing rows still name it until rebuilt
     card = OfferPage.objects.cards([offers[0].pk])[0]
     assert (card.first_city, card.place_count) == ("Nantes", 2)
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_choice_labels_are_those_django_gives(offers, language):
+    """OfferPage answers get_<field>_display() from labels gathered once."""
+    from django.db.models import Model
+
+    offer = OfferPage.objects.get(pk=offers[0].pk)
+    fields = [f for f in OfferPage._meta.concrete_fields if f.choices]
+    assert {f.name for f in fields} >= {"contract_type", "remote_policy"}
+    with translation.override(language):
+        for value in [
+            None,
+            "retired_value",
+            *(v for f in fields for v, _ in f.flatchoices),
+        ]:
+            for field in fields:
+                setattr(offer, field.attname, value)
+                mine = getattr(offer, f"get_{field.name}_display")()
+                assert mine == Model._get_FIELD_display(offer, field), (field, value)
