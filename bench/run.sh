@@ -78,8 +78,22 @@ for path in "${paths[@]}"; do
   [ "$status" = 200 ] || { echo "GET $path answered $status" >&2; exit 1; }
 done
 
+# The speed of this machine at the time (shared machines vary, twofold at
+# times): the same pure-Python loop before, after each page ("cpu ref") and at
+# the end, to compare runs with.
+reference() {
+  $bin/python -c '
+import time
+start = time.perf_counter()
+total = 0
+for number in range(3_000_000):
+    total += number * number
+print(f"{(time.perf_counter() - start) * 1000:.0f} ms")'
+}
+before=$(reference)
+
 echo "== wrk: $connections connections, ${duration}s per page, loopback only"
-printf '%-22s %10s %10s %10s %8s\n' page "req/s" median p99 errors
+printf '%-22s %10s %10s %10s %8s %8s\n' page "req/s" median p99 errors "cpu ref"
 for i in "${!paths[@]}"; do
   url="http://$host:$http_port${paths[$i]}"
   wrk -t1 -c2 -d2s "$url" >/dev/null  # warm the workers' caches
@@ -88,6 +102,7 @@ for i in "${!paths[@]}"; do
   p50=$(awk '$1 == "50%" {print $2}' <<<"$out")
   p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
   errors=$(awk '/Non-2xx|Socket errors/ {n++} END {print n+0}' <<<"$out")
-  printf '%-22s %10s %10s %10s %8s\n' "${names[$i]}" "$rps" "$p50" "$p99" "$errors"
+  printf '%-22s %10s %10s %10s %8s %8s\n' "${names[$i]}" "$rps" "$p50" "$p99" "$errors" "$(reference)"
 done
+echo "== CPU reference (a fixed Python loop; lower is faster): $before before, $(reference) after"
 echo "== Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"

@@ -7,10 +7,10 @@ eight queries before its own work began (about 8 ms of a 21 ms page).
 
 Here one query reads the pages on the requested path (their id and type), along
 with whether the site has any view restriction at all; a second reads the page
-to serve, whole. The walk follows Wagtail's rules:
-it only skips a level whose page would hand the next slug to its child as
-``Page.route`` does (see ``routes_to_child``); the page reached then routes the
-rest of the path itself, so custom routes (the offer feed) keep working.
+to serve, whole. The walk follows Wagtail's rules: it only skips a level whose
+page would hand the next slug to its child as ``Page.route`` does (see
+``routes_to_child``); the page reached then routes the rest of the path itself,
+so custom routes (the offer feed) keep working.
 
 The sites themselves (a handful of rows) are read from the cache, as Wagtail
 reads their root paths. Anything unexpected (Wagtail's internationalisation on,
