@@ -188,10 +188,12 @@ class OfferSearch:
         if ids := chosen.get("family"):
             conditions["family"] = Q(job_family_id__in=ids)
         if ids := chosen.get("location"):
-            conditions["location"] = Q(
-                page_id__in=OfferPage.locations.through.objects.filter(
-                    location_id__in=ids
-                ).values("offerpage_id")
+            # In one of the places: read from the row's own ids ("|3|7|"), not
+            # from a subquery of the offers' places (a third of the filtered
+            # listing's counting time).
+            conditions["location"] = Q.create(
+                [("places__contains", f"|{pk}|") for pk in sorted(ids)],
+                connector=Q.OR,
             )
         if values := chosen.get("contract"):
             conditions["contract"] = Q(contract_type__in=values)
