@@ -7,10 +7,11 @@ eight queries before its own work began (about 8 ms of a 21 ms page).
 
 Here one query reads the pages on the requested path (their id and type), along
 with whether the site has any view restriction at all; a second reads the page
-to serve, whole. The walk follows Wagtail's rules: it only skips a level whose
-page would hand the next slug to its child as ``Page.route`` does (see
-``routes_to_child``); the page reached then routes the rest of the path itself,
-so custom routes (the offer feed) keep working.
+to serve, whole (with what its type's ``routed_queryset()`` adds). The walk
+follows Wagtail's rules: it only skips a level whose page would hand the next
+slug to its child as ``Page.route`` does (see ``routes_to_child``); the page
+reached then routes the rest of the path itself, so custom routes (the offer
+feed) keep working.
 
 The sites themselves (a handful of rows) are read from the cache, as Wagtail
 reads their root paths. Anything unexpected (Wagtail's internationalisation on,
@@ -152,7 +153,9 @@ def route(request: HttpRequest, path: str) -> Any:
     depth = 0
     while depth + 1 < len(chain) and routes_to_child(models[depth], components[depth]):
         depth += 1
-    found = list(models[depth].objects.filter(pk=chain[depth][0]))
+    model = models[depth]
+    pages = getattr(model, "routed_queryset", model._default_manager.all)()
+    found = list(pages.filter(pk=chain[depth][0]))
     if not found:
         return UNDECIDED  # deleted in between
     page = found[0]

@@ -580,6 +580,12 @@ class OfferPage(BasePage):
     def permissions_for_user(self, user) -> OfferPermissionTester:
         return OfferPermissionTester(user, self)
 
+    @classmethod
+    def routed_queryset(cls) -> OfferQuerySet:
+        """How home.routing reads an offer to serve: with its family (shown and
+        put in the JSON-LD), one query fewer."""
+        return cls.objects.select_related("job_family")
+
     def _get_FIELD_display(self, field: models.Field) -> str:  # noqa: N802 - Django's name
         """What ``get_<field>_display()`` answers, with the labels of each field
         gathered once (Django gathers them at each call, translating every

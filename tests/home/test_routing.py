@@ -162,3 +162,12 @@ def test_the_cached_sites_follow_changes(catalogue, django_assert_num_queries):
     site.delete()
     assert routing.all_sites() == []
     assert ours("/offers/", "careers.example") is None
+
+
+def test_a_page_type_adds_to_how_it_is_read(catalogue, django_assert_num_queries):
+    offer = catalogue.offers["Python developer"]
+    family = offer.job_family.name
+    request = RequestFactory().get(offer.url, HTTP_HOST="localhost")
+    page = routing.route(request, offer.url)[0]
+    with django_assert_num_queries(0):
+        assert page.job_family.name == family

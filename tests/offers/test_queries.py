@@ -19,9 +19,9 @@ pytestmark = pytest.mark.django_db
 # the page come from one query that runs the search once.
 LISTING_QUERIES = 9
 SEARCH_QUERIES = 7
-# The pages of the path, the offer (whole), settings, then its family, its
+# The pages of the path, the offer (whole, with its family), settings, its
 # places, the ids of the similar offers, their listing rows, their cities.
-OFFER_QUERIES = 8
+OFFER_QUERIES = 7
 
 
 @pytest.fixture
