@@ -3,6 +3,9 @@
 # wrk on loopback for a bounded time per page; prints requests/s, median and p99.
 #   BENCH_OFFERS (10000)  BENCH_DURATION seconds per page (10)  BENCH_CONNECTIONS (4)
 #   BENCH_PG_PORT (54335)  BENCH_HTTP_PORT (8765)
+#   BENCH_COMPARE=<git revision>: also serve that revision (port + 1) from the same
+#   database and measure both side by side, alternating (this machine's speed
+#   drifts: figures taken minutes apart do not compare)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=.venv/bin
@@ -25,8 +28,12 @@ fi
 work=$(mktemp -d /tmp/careers-bench.XXXXXX)
 pg_dir=$(mktemp -d /tmp/careers-bench-pg.XXXXXX)  # its own: PostgreSQL runs as postgres
 gunicorn_pid=""
+other_pid=""
+other_tree=""
 cleanup() {
   [ -n "$gunicorn_pid" ] && kill "$gunicorn_pid" 2>/dev/null && wait "$gunicorn_pid" 2>/dev/null || true
+  [ -n "$other_pid" ] && kill "$other_pid" 2>/dev/null && wait "$other_pid" 2>/dev/null || true
+  [ -n "$other_tree" ] && git worktree remove --force "$other_tree" 2>/dev/null || true
   scripts/postgres.sh stop "$pg_dir"
   rm -rf "$work"
 }
@@ -105,4 +112,44 @@ for i in "${!paths[@]}"; do
   printf '%-22s %10s %10s %10s %8s %8s\n' "${names[$i]}" "$rps" "$p50" "$p99" "$errors" "$(reference)"
 done
 echo "== CPU reference (a fixed Python loop; lower is faster): $before before, $(reference) after"
+
+if [ -n "${BENCH_COMPARE:-}" ]; then
+  # The other revision, checked out beside this one, served from the same
+  # database (its schema must be readable by it: migrations only added since).
+  other_tree="$work/compare"
+  git worktree add --detach --force "$other_tree" "$BENCH_COMPARE" >/dev/null 2>&1
+  ln -s "$PWD/.venv" "$other_tree/.venv"
+  other_port=$((http_port + 1))
+  (cd "$other_tree" && exec .venv/bin/gunicorn config.wsgi --workers 2 \
+    --bind "$host:$other_port" --access-logfile - --log-level warning \
+    >"$work/gunicorn-compare.log" 2>&1) &
+  other_pid=$!
+  for _ in $(seq 50); do
+    curl -fsS -o /dev/null "http://$host:$other_port/healthz" 2>/dev/null && break
+    sleep 0.2
+  done
+  echo "== Side by side with $BENCH_COMPARE: requests/s, 3 alternating rounds of 4 s"
+  printf '%-22s %10s %10s %8s\n' page "$BENCH_COMPARE" "this" gain
+  for i in "${!paths[@]}"; do
+    for port in "$other_port" "$http_port"; do
+      wrk -t1 -c2 -d1s "http://$host:$port${paths[$i]}" >/dev/null
+    done
+    theirs=0
+    ours=0
+    for _ in 1 2 3; do
+      for port in "$other_port" "$http_port"; do
+        rps=$(wrk -t2 -c"$connections" -d4s "http://$host:$port${paths[$i]}" |
+          awk '/^Requests\/sec/ {print $2}')
+        if [ "$port" = "$http_port" ]; then
+          ours=$(awk -v a="$ours" -v b="$rps" 'BEGIN {print a + b}')
+        else
+          theirs=$(awk -v a="$theirs" -v b="$rps" 'BEGIN {print a + b}')
+        fi
+      done
+    done
+    awk -v name="${names[$i]}" -v a="$theirs" -v b="$ours" 'BEGIN {
+      printf "%-22s %10.1f %10.1f %+7.0f%%\n", name, a / 3, b / 3, (a > 0 ? (b / a - 1) * 100 : 0)
+    }'
+  done
+fi
 echo "== Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
