@@ -284,18 +284,6 @@ class OfferIndexPage(RoutablePageMixin, BasePage):
         context["feed_url"] = self.get_url(request) + self.reverse_subpage("feed")
         return context
 
-    def route(self, request: HttpRequest, path_components: list[str]):
-        """An offer is read whole in one query (Wagtail reads the child page,
-        then its specific row), and knows its parent without another."""
-        if path_components and path_components[0] not in RESERVED_SLUGS:
-            offer = (
-                OfferPage.objects.child_of(self).filter(slug=path_components[0]).first()
-            )
-            if offer is not None:
-                offer._cached_parent_obj = self
-                return offer.route(request, path_components[1:])
-        return super().route(request, path_components)
-
     @classmethod
     def routes_to_child(cls, component: str) -> bool:
         """For home.routing: any slug but the reserved ones leads to an offer."""

@@ -1,8 +1,6 @@
 from collections.abc import Iterable
 from decimal import Decimal
-from functools import cache
 from html import escape
-from typing import Any
 
 from django import template
 from django.http import HttpRequest
@@ -27,27 +25,14 @@ def latest_offers(context, count: int = 5):
     }
 
 
-@cache
-def _labels(field_name: str) -> dict[str, Any]:
-    """The labels of a choice field of offers (lazy: translated when shown)."""
-    return dict(OfferPage._meta.get_field(field_name).flatchoices)
-
-
-def _display(offer: OfferPage, field_name: str) -> str:
-    """What ``offer.get_<field_name>_display()`` answers, without its rebuilding
-    of the choices at each call."""
-    value = getattr(offer, field_name)
-    return str(_labels(field_name).get(value, value))
-
-
 def offer_card(offer: OfferPage, request: HttpRequest | None) -> str:
     """One offer of a list, as HTML with every value escaped: title, family,
     contract, places, remote work and closing date. Read from
-    ``OfferPage.objects.for_cards()`` rows."""
+    ``OfferPage.objects.cards()`` or ``for_cards()`` rows."""
     facts = []
     if offer.job_family:
         facts.append(offer.job_family.name)
-    facts.append(_display(offer, "contract_type"))
+    facts.append(offer.get_contract_type_display())
     if first_city := getattr(offer, "first_city", None):
         others = (getattr(offer, "place_count", None) or 0) - 1
         if others > 0:
@@ -62,7 +47,7 @@ def offer_card(offer: OfferPage, request: HttpRequest | None) -> str:
             )
         facts.append(first_city)
     if offer.remote_policy != RemotePolicy.ON_SITE:
-        facts.append(_display(offer, "remote_policy"))
+        facts.append(offer.get_remote_policy_display())
     html = [
         '<li class="offer-card"><h3 class="offer-card__title"><a href="',
         escape(offer.get_url(request=request)),
