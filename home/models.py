@@ -5,7 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import models, transaction
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
@@ -410,6 +413,20 @@ class ContactPage(EmailFormMixin, FormMixin, BasePage):
         )
 
 
+#: How long a process keeps the portal settings and footer links it has read.
+#: Saving the settings or changing a page forgets them at once in the shared
+#: cache (Redis); without one, other processes see the change within this time.
+SETTINGS_CACHE_SECONDS = 60
+
+
+def settings_cache_key(site_id: int) -> str:
+    return f"home.portal_settings.{site_id}"
+
+
+def footer_cache_key(site_id: int) -> str:
+    return f"home.footer_links.{site_id}"
+
+
 @register_setting(icon="cog")
 class PortalSettings(BaseSiteSetting):
     """Site-wide settings HR maintains: contact address, identity, footer links."""
@@ -457,8 +474,31 @@ class PortalSettings(BaseSiteSetting):
     class Meta:
         verbose_name = _("portal settings")
 
+    @classmethod
+    def for_site(cls, site) -> PortalSettings:
+        """The settings of the site, from the cache: every page shows them and
+        they change only when HR saves them (see ``forget_portal_settings``)."""
+        if site is None:
+            return super().for_site(site)
+        key = settings_cache_key(site.pk)
+        instance = cache.get(key)
+        if instance is None:
+            instance = super().for_site(site)
+            cache.set(key, instance, SETTINGS_CACHE_SECONDS)
+        return instance
+
     def footer_link_items(self, request: HttpRequest) -> list[tuple[str, str]]:
-        """(url, label) of each live footer link.
+        """(url, label) of each live footer link, from the cache until the
+        settings or a page change (see ``forget_footer_links``)."""
+        key = footer_cache_key(self.site_id)
+        items = cache.get(key)
+        if items is None:
+            items = self.read_footer_link_items(request)
+            cache.set(key, items, SETTINGS_CACHE_SECONDS)
+        return items
+
+    def read_footer_link_items(self, request: HttpRequest) -> list[tuple[str, str]]:
+        """(url, label) of each live footer link, as the pages are now.
 
         Read from the stream's stored data and one query of the pages, rather
         than through the blocks, whose conversion cost more than the rest of the
@@ -475,6 +515,22 @@ class PortalSettings(BaseSiteSetting):
             for page_id, label in links
             if (page := pages.get(page_id)) is not None
         ]
+
+
+@receiver(post_save, sender=PortalSettings)
+@receiver(post_delete, sender=PortalSettings)
+def forget_portal_settings(instance: PortalSettings, **kwargs: Any) -> None:
+    cache.delete_many(
+        [settings_cache_key(instance.site_id), footer_cache_key(instance.site_id)]
+    )
+
+
+def forget_footer_links(**kwargs: Any) -> None:
+    """A page was published, unpublished, moved or deleted: the footers may
+    show its title or address (connected in ``HomeConfig.ready``)."""
+    from .routing import all_sites
+
+    cache.delete_many([footer_cache_key(site.pk) for site in all_sites()])
 
 
 class PendingDeletion(models.Model):

@@ -9,9 +9,9 @@ from offers.factories import LocationFactory, OfferIndexPageFactory, OfferPageFa
 
 pytestmark = pytest.mark.django_db
 
-# The pages of the path (home.routing), the home page, settings, the
-# newest offers (their listing rows), their cities.
-HOME_PAGE_QUERIES = 5
+# The pages of the path (home.routing), the home page (the portal settings are
+# cached), the newest offers (their listing rows), their cities.
+HOME_PAGE_QUERIES = 4
 
 
 def count_queries(client, path: str) -> int:

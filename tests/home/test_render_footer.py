@@ -1,12 +1,16 @@
 """The footer links: live pages in the order HR chose, under their label or title,
-always as the pages are now (nothing kept from one request to the next)."""
+as the pages are now: kept in the cache between requests, forgotten as soon as
+the settings or a page change, and after a minute in any case."""
 
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 import pytest
-from wagtail.models import Site
+import time_machine
+from django.utils import timezone
+from wagtail.models import Page, Site
 
 from home.factories import ContentPageFactory, make_site_root
 from home.models import PortalSettings
@@ -68,6 +72,34 @@ def test_links_follow_the_settings(client, pages):
     ]
     portal_settings.save()
     assert footer_links(client) == [("/cookies/", "Biscuits")]
+
+
+def test_links_follow_a_moved_page(client, pages):
+    footer_links(client)
+    elsewhere = ContentPageFactory(parent=pages["Legal notice"].get_parent())
+    pages["Cookies"].move(elsewhere, pos="last-child")
+    assert (f"/{elsewhere.slug}/cookies/", "Cookies") in footer_links(client)
+
+
+def test_organisation_name_follows_the_settings(client, pages):
+    client.get("/")
+    portal_settings = PortalSettings.for_site(Site.objects.get())
+    portal_settings.organisation_name = "Renamed & Co"
+    portal_settings.save()
+    assert f"© {timezone.now().year} Renamed &amp; Co" in (
+        client.get("/").content.decode()
+    )
+
+
+def test_a_change_behind_the_cache_shows_within_a_minute(client, pages):
+    """Another process without a shared cache: the rows change, no signal here."""
+    footer_links(client)
+    PortalSettings.objects.update(organisation_name="Changed elsewhere")
+    Page.objects.filter(pk=pages["Contact us"].pk).update(title="Write to us")
+    assert "Changed elsewhere" not in client.get("/").content.decode()
+    with time_machine.travel(timezone.now() + timedelta(seconds=61), tick=False):
+        assert "Changed elsewhere" in client.get("/").content.decode()
+        assert footer_links(client)[0] == ("/contact/", "Write to us")
 
 
 def test_no_links_no_footer_nav(client, home_page):

@@ -13,15 +13,15 @@ from .catalogue import build_catalogue
 pytestmark = pytest.mark.django_db
 
 # The pages of the path (home.routing: one query, which also says that no page
-# is restricted; the sites are cached), the index, settings, families,
-# locations, the counts (two groupings of the narrow listing rows), the ids of
+# is restricted; the sites and the portal settings are cached), the index,
+# families, locations, the counts (two groupings of the narrow listing rows), the ids of
 # the page, the offers of the page. When searching, the counts and the ids of
 # the page come from one query that runs the search once.
-LISTING_QUERIES = 9
-SEARCH_QUERIES = 7
-# The pages of the path, the offer (whole, with its family), settings, its
-# places, the ids of the similar offers, their listing rows, their cities.
-OFFER_QUERIES = 7
+LISTING_QUERIES = 8
+SEARCH_QUERIES = 6
+# The pages of the path, the offer (whole, with its family), its places, the
+# ids of the similar offers, their listing rows, their cities.
+OFFER_QUERIES = 6
 
 
 @pytest.fixture
