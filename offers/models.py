@@ -640,28 +640,30 @@ class OfferPage(BasePage):
 
     def similar_offers(self, limit: int = 3) -> list[OfferPage]:
         """Open offers of the same family first, then those in the same places,
-        newest first: two short index scans of the listing rows (a single
-        query ranking both kinds had to sort every open offer)."""
+        newest first, as cards: each kind an index scan of the listing rows
+        (a single query ranking both kinds had to sort every open offer), the
+        second only when the family has too few."""
         through = OfferPage.locations.through.objects
         others = ListedOffer.objects.open().exclude(page_id=self.pk)
         newest = ("-published_at", "-page_id")
-        ids = list(
+        cards = (
             others.filter(job_family_id=self.job_family_id)
-            .order_by(*newest)
-            .values_list("page_id", flat=True)[:limit]
+            .order_by(*newest)[:limit]
+            .cards()
         )
-        same_place = through.filter(
-            location_id__in=through.filter(offerpage_id=self.pk).values("location_id")
-        ).values("offerpage_id")
-        ids += (
-            others.filter(page_id__in=same_place)
-            .exclude(job_family_id=self.job_family_id)
-            .order_by(*newest)
-            .values_list("page_id", flat=True)[: limit - len(ids)]
-            if len(ids) < limit
-            else []
-        )
-        return OfferPage.objects.cards(ids)
+        if len(cards) < limit:
+            same_place = through.filter(
+                location_id__in=through.filter(offerpage_id=self.pk).values(
+                    "location_id"
+                )
+            ).values("offerpage_id")
+            cards += (
+                others.filter(page_id__in=same_place)
+                .exclude(job_family_id=self.job_family_id)
+                .order_by(*newest)[: limit - len(cards)]
+                .cards()
+            )
+        return cards
 
     def json_ld(
         self,

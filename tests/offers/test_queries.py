@@ -20,8 +20,8 @@ pytestmark = pytest.mark.django_db
 LISTING_QUERIES = 8
 SEARCH_QUERIES = 6
 # The pages of the path, the offer (whole, with its family), its places, the
-# ids of the similar offers, their listing rows, their cities.
-OFFER_QUERIES = 6
+# listing rows of the similar offers, their cities.
+OFFER_QUERIES = 5
 
 
 @pytest.fixture
