@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 
 import pytest
 from django.template import Context, Template
@@ -143,3 +144,22 @@ def test_choice_labels_are_those_django_gives(offers, language):
                 setattr(offer, field.attname, value)
                 mine = getattr(offer, f"get_{field.name}_display")()
                 assert mine == Model._get_FIELD_display(offer, field), (field, value)
+
+
+def test_card_addresses_are_the_offers_addresses(offers):
+    """Cards work out the index's address once; a slug Wagtail percent-encodes
+    and offers of another index keep their own addresses."""
+    index = offers[0].get_parent()
+    other_index = OfferIndexPageFactory(parent=index.get_parent(), slug="interns")
+    mixed = [
+        offers[0],
+        OfferPageFactory(parent=index, slug="développeur-é"),
+        OfferPageFactory(parent=other_index, slug="summer"),
+        offers[1],
+        OfferPageFactory(parent=other_index, slug="winter"),
+    ]
+    html = render("{% load offer_tags %}{% offer_cards offers %}", mixed)
+    hrefs = re.findall(r'<a href="([^"]+)">', html)
+    assert hrefs == [offer.url for offer in mixed]
+    assert hrefs[1] == "/offers/d%C3%A9veloppeur-%C3%A9/"
+    assert hrefs[2] == "/interns/summer/"
