@@ -34,6 +34,7 @@ from django.db.models import (
 from django.db.models.functions import Cast
 from django.http import QueryDict
 from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
 from django.utils.http import urlencode
 from modelsearch.backends.database.postgres.query import Lexeme
 from wagtail.search.backends import get_search_backend
@@ -41,7 +42,15 @@ from wagtail.search.models import IndexEntry
 
 from .choices import ContractType, RemotePolicy, SortOrder
 from .forms import OfferSearchForm, clean_query
-from .models import JobFamily, ListedOffer, Location, OfferPage, OfferWord
+from .models import (
+    JobFamily,
+    ListedOffer,
+    ListingGeneration,
+    ListingTally,
+    Location,
+    OfferPage,
+    OfferWord,
+)
 
 PAGE_SIZE = 20
 
@@ -228,7 +237,9 @@ class OfferSearch:
         search and the other filters (so that a choice says what adding it would
         show), and the number of offers shown (``total``), whatever the number
         of offers: two grouped queries over the narrow listing rows (one when
-        searching, see ``_grouped_once``), run once per request.
+        searching, see ``_grouped_once``), run once per request. Without a
+        search, the counts are kept (``ListingTally``) until the rows change
+        or the day ends: one query reads them back.
 
         The matching rows are grouped by family, contract type, remote work and
         whether they pass the place filter (a few hundred groups at most), and
@@ -237,6 +248,40 @@ class OfferSearch:
         counts once in each of them."""
         if self._tally is not None:
             return self._tally
+        filters = self.filters_key()
+        if filters is not None:
+            today = timezone.localdate()
+            kept = ListingTally.recall(filters, today)
+            if kept is not None:
+                self._tally = {
+                    name: Counter(dict(pairs)) for name, pairs in kept.items()
+                }
+                return self._tally
+            generation = ListingGeneration.current()
+        tally = self._count()
+        if filters is not None:
+            counts = {name: list(counter.items()) for name, counter in tally.items()}
+            ListingTally.remember(filters, today, generation, counts)
+        self._tally = tally
+        return tally
+
+    def filters_key(self) -> str | None:
+        """The chosen filters in a stable form (``family=2,5;remote=hybrid``,
+        empty for the plain listing), under which the counts are kept
+        (``ListingTally``); None when searching (counted with the page, see
+        ``_grouped_once``) or when too long to keep."""
+        if self.query:
+            return None
+        chosen = self.chosen_ids()
+        key = ";".join(
+            f"{name}={','.join(sorted(map(str, chosen[name])))}"
+            for name in FILTERS
+            if chosen.get(name)
+        )
+        return key if len(key) <= 255 else None
+
+    def _count(self) -> dict[str, Counter]:
+        """``tally()`` counted from the listing rows."""
         chosen = self.chosen_ids()
         conditions = self.conditions()
 
@@ -292,7 +337,6 @@ class OfferSearch:
             for name, key in keys.items():
                 if not failed or failed == [name]:
                     tally[name][key] += offers
-        self._tally = tally
         return tally
 
     def requested_page(self) -> int:
@@ -374,18 +418,20 @@ class OfferSearch:
         return facets
 
     def page(self, page_size: int = PAGE_SIZE) -> PaginatorPage:
-        """The page asked for, as cards: its ids sorted and cut from the narrow
-        listing rows, then only those offers read whole. The number of offers
-        comes from ``tally()``."""
+        """The page asked for, as cards read from the narrow listing rows
+        (sorted and cut there, in one query). The number of offers comes from
+        ``tally()``."""
         paginator = Paginator(self.results(), page_size)
         paginator.count = self.tally()["total"][""]  # instead of a COUNT query
         page = paginator.get_page(self.params.get("page"))
-        if self._page_ids and self._page_ids[0] == page.number:
-            ids = self._page_ids[1]  # read with the counts (a search)
-        else:
-            ids = list(page.object_list)
         cities = {place.pk: place.city for place in self.locations}  # by city
-        page.object_list = OfferPage.objects.cards(ids, cities)
+        if self._page_ids and self._page_ids[0] == page.number:
+            # The ids were read with the counts (a search).
+            page.object_list = OfferPage.objects.cards(self._page_ids[1], cities)
+        else:
+            start = (page.number - 1) * page_size
+            rows = self.filtered().order_by(*self.ordering())
+            page.object_list = rows[start : start + page_size].cards(cities)
         return page
 
     @property

@@ -14,10 +14,11 @@ pytestmark = pytest.mark.django_db
 
 # The pages of the path (home.routing: one query, which also says that no page
 # is restricted; the sites and the portal settings are cached), the index,
-# families, locations, the counts (two groupings of the narrow listing rows), the ids of
-# the page, the offers of the page. When searching, the counts and the ids of
-# the page come from one query that runs the search once.
-LISTING_QUERIES = 8
+# families, locations, the counts (kept by the first request: ListingTally),
+# the offers of the page (their listing rows, sorted and cut). When searching,
+# the counts and the ids of the page come from one query that runs the search
+# once, then the offers of the page.
+LISTING_QUERIES = 6
 SEARCH_QUERIES = 6
 # The pages of the path, the offer (whole, with its family), its places, the
 # listing rows of the similar offers, their cities.
