@@ -108,6 +108,18 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# PostgreSQL: parameters bound by the server, and a statement prepared once a
+# connection has run it five times: PostgreSQL then no longer parses it and,
+# for most, no longer plans it (planning took longer than running most of the
+# listing's and the offer page's queries). Needs kept connections
+# (DATABASE_CONN_MAX_AGE); off behind a pooler that cannot keep prepared
+# statements (PgBouncer in transaction mode before 1.21).
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_bool(
+    "DATABASE_PREPARED_STATEMENTS", True
+):
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        server_side_binding=True, prepare_threshold=5
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "candidates.User"

@@ -275,4 +275,4 @@ class AlertPageQueryTests(TestCase):
         self.assertEqual(many, few)
         # Each page: one more for the agreement's renewal check; "My parameters":
         # three more for "My consents" (agreement, versions accepted, optional).
-        self.assertEqual(few, [14, 10, 12])
+        self.assertEqual(few, [13, 9, 11])
