@@ -40,6 +40,8 @@ from wagtail.models.sites import (
     MATCH_HOSTNAME_PORT,
 )
 
+from .statements import Statement
+
 #: Returned by ``route()`` when Wagtail's own routing must decide.
 UNDECIDED = object()
 
@@ -111,6 +113,32 @@ def find_site(request: HttpRequest) -> Site | None:
     return site
 
 
+#: The pages of a path, by the indexed id of the root and slugs (Wagtail does
+#: not index url_path): rows picked out by their url_path in ``route()``.
+PATH_PAGES = Statement(
+    lambda root_id, slugs: (
+        Page.objects.filter(Q(pk=root_id) | Q(slug__in=slugs))
+        .annotate(restricted=Exists(PageViewRestriction.objects.all()))
+        .values_list("url_path", "pk", "content_type_id", "restricted")
+    )
+)
+
+
+_PAGE_STATEMENTS: dict[type[Page], Statement] = {}
+
+
+def page_statement(model: type[Page]) -> Statement:
+    """How a page of this type is read to be served, by its id: whole, with
+    what its type's ``routed_queryset()`` adds."""
+    statement = _PAGE_STATEMENTS.get(model)
+    if statement is None:
+        pages = getattr(model, "routed_queryset", model._default_manager.all)
+        statement = _PAGE_STATEMENTS[model] = Statement(
+            lambda pk: pages().filter(pk=pk)
+        )
+    return statement
+
+
 def route(request: HttpRequest, path: str) -> Any:
     """The route result (page, args, kwargs) Wagtail would find, or None for a
     404, or ``UNDECIDED``."""
@@ -129,13 +157,7 @@ def route(request: HttpRequest, path: str) -> Any:
     prefixes = [root_path]
     for component in components:
         prefixes.append(f"{prefixes[-1]}{component}/")
-    # By the indexed id and slugs (Wagtail does not index url_path); the rows of
-    # the path are picked out below by their url_path.
-    rows = (
-        Page.objects.filter(Q(pk=site.root_page_id) | Q(slug__in=components))
-        .annotate(restricted=Exists(PageViewRestriction.objects.all()))
-        .values_list("url_path", "pk", "content_type_id", "restricted")
-    )
+    rows = PATH_PAGES(site.root_page_id, components)
     levels = {url_path: rest for url_path, *rest in rows}
     chain = []
     for prefix in prefixes:
@@ -153,9 +175,7 @@ def route(request: HttpRequest, path: str) -> Any:
     depth = 0
     while depth + 1 < len(chain) and routes_to_child(models[depth], components[depth]):
         depth += 1
-    model = models[depth]
-    pages = getattr(model, "routed_queryset", model._default_manager.all)()
-    found = list(pages.filter(pk=chain[depth][0]))
+    found = page_statement(models[depth])(chain[depth][0])
     if not found:
         return UNDECIDED  # deleted in between
     page = found[0]
