@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
-from django.db import models, transaction
+from django.db import DEFAULT_DB_ALIAS, models, transaction
 from django.db.models import Count, F, OuterRef, Subquery
 from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse
@@ -33,6 +33,7 @@ from wagtail.signals import page_unpublished
 from home.blocks import BodyStreamBlock
 from home.models import BasePage
 from home.search import index_object
+from home.statements import Statement
 
 from .choices import (
     EMPLOYMENT_TYPES,
@@ -644,13 +645,15 @@ class OfferPage(BasePage):
         (a single query ranking both kinds had to sort every open offer), the
         second only when the family has too few."""
         through = OfferPage.locations.through.objects
-        others = ListedOffer.objects.open().exclude(page_id=self.pk)
+        today = timezone.localdate()
+        others = ListedOffer.objects.open(today).exclude(page_id=self.pk)
         newest = ("-published_at", "-page_id")
-        cards = (
-            others.filter(job_family_id=self.job_family_id)
-            .order_by(*newest)[:limit]
-            .cards()
-        )
+        if self.job_family_id is None:
+            rows = others.filter(job_family=None).order_by(*newest)[:limit]
+            cards = rows.cards()
+        else:
+            rows = FAMILY_CARD_ROWS(today, self.pk, self.job_family_id, limit=limit)
+            cards = cards_from_rows(rows)
         if len(cards) < limit:
             same_place = through.filter(
                 location_id__in=through.filter(offerpage_id=self.pk).values(
@@ -747,7 +750,11 @@ class OfferPage(BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         portal_settings = PortalSettings.for_request(request)
-        context["locations"] = locations = list(self.locations.all())
+        if getattr(request, "is_preview", False):
+            locations = list(self.locations.all())  # maybe a revision's, unsaved
+        else:
+            locations = OFFER_LOCATIONS(self.pk)
+        context["locations"] = locations
         context["json_ld"] = self.json_ld(request, portal_settings, locations)
         context["similar_offers"] = self.similar_offers()
         # The parent's address, without reading the parent: its path is ours
@@ -779,72 +786,104 @@ class ListedOfferQuerySet(models.QuerySet):
             models.Q(closing_date__isnull=True) | models.Q(closing_date__gte=today)
         )
 
+    def card_rows(self) -> ListedOfferQuerySet:
+        """The ``CARD_COLUMNS`` of these rows (see ``cards_from_rows``)."""
+        return self.values_list(*CARD_COLUMNS)
+
     def cards(self, cities: dict[int, str] | None = None) -> list[OfferPage]:
-        """These rows' offers, in this queryset's order, as cards read them: the
-        ``CARD_FIELDS`` (the rest deferred) and the ``for_cards()`` annotations
-        (``first_city``, ``place_count``), in two plain queries: building and
-        compiling ``for_cards()`` with its subqueries cost more than running it
-        (2.5 of 3.8 ms for three offers). ``cities``: the city of every place,
-        sorted by city, when the caller has read them already (one query
-        fewer)."""
-        rows = list(
-            self.values_list(
-                "page_id",
-                "page__title",
-                "page__url_path",
-                "job_family_id",
-                "job_family__name",
-                "contract_type",
-                "remote_policy",
-                "closing_date",
-                "places",
-                named=True,
-            )
+        """These rows' offers, in this queryset's order, as cards (see
+        ``cards_from_rows``)."""
+        return cards_from_rows(list(self.card_rows()), cities)
+
+
+#: What a card shows, read from the listing rows and the page's.
+CARD_COLUMNS = (
+    "page_id",
+    "page__title",
+    "page__url_path",
+    "job_family_id",
+    "job_family__name",
+    "contract_type",
+    "remote_policy",
+    "closing_date",
+    "places",
+)
+
+
+def cards_from_rows(
+    rows: list[tuple], cities: dict[int, str] | None = None
+) -> list[OfferPage]:
+    """The offers of these ``CARD_COLUMNS`` rows, in their order, as cards read
+    them: the ``CARD_FIELDS`` (the rest deferred) and the ``for_cards()``
+    annotations (``first_city``, ``place_count``), with one more query for the
+    cities: building and compiling ``for_cards()`` with its subqueries cost
+    more than running it (2.5 of 3.8 ms for three offers). ``cities``: the city
+    of every place, sorted by city, when the caller has read them already."""
+    places = {row[0]: ListedOffer.place_ids(row[8]) for row in rows}
+    if cities is None:
+        # In the database's order: the first city of a card is the first of its
+        # places in it, as ``for_cards()`` has it.
+        wanted = sorted({place for ids in places.values() for place in ids})
+        cities = dict(CITIES(wanted)) if wanted else {}
+    rank = {place: number for number, place in enumerate(cities)}
+    # from_db() takes the values of the loaded fields in the model's order.
+    names = [
+        field.attname
+        for field in OfferPage._meta.concrete_fields
+        if field.attname in CARD_FIELDS
+    ]
+    cards = []
+    for row in rows:
+        page_id, title, url_path, family_id, family, contract, remote, closing = row[:8]
+        values = {
+            "id": page_id,
+            "page_ptr_id": page_id,
+            "title": title,
+            "url_path": url_path,
+            "job_family_id": family_id,
+            "contract_type": contract,
+            "remote_policy": remote,
+            "closing_date": closing,
+        }
+        offer = OfferPage.from_db(DEFAULT_DB_ALIAS, names, [values[n] for n in names])
+        if family_id is not None:
+            offer.job_family = JobFamily(pk=family_id, name=family)
+        mine = sorted(
+            (place for place in places[page_id] if place in rank),
+            key=rank.__getitem__,
         )
-        places = {row.page_id: ListedOffer.place_ids(row.places) for row in rows}
-        if cities is None:
-            # In the database's order: the first city of a card is the first
-            # of its places in it, as ``for_cards()`` has it.
-            wanted = {place for ids in places.values() for place in ids}
-            cities = dict(
-                Location.objects.filter(pk__in=wanted)
-                .order_by("city")
-                .values_list("pk", "city")
-                if wanted
-                else ()
-            )
-        rank = {place: number for number, place in enumerate(cities)}
-        # from_db() takes the values of the loaded fields in the model's order.
-        names = [
-            field.attname
-            for field in OfferPage._meta.concrete_fields
-            if field.attname in CARD_FIELDS
-        ]
-        cards = []
-        for row in rows:
-            values = {
-                "id": row.page_id,
-                "page_ptr_id": row.page_id,
-                "title": row.page__title,
-                "url_path": row.page__url_path,
-                "job_family_id": row.job_family_id,
-                "contract_type": row.contract_type,
-                "remote_policy": row.remote_policy,
-                "closing_date": row.closing_date,
-            }
-            offer = OfferPage.from_db(self.db, names, [values[n] for n in names])
-            if row.job_family_id is not None:
-                offer.job_family = JobFamily(
-                    pk=row.job_family_id, name=row.job_family__name
-                )
-            mine = sorted(
-                (place for place in places[row.page_id] if place in rank),
-                key=rank.__getitem__,
-            )
-            offer.first_city = cities[mine[0]] if mine else None
-            offer.place_count = len(mine) or None
-            cards.append(offer)
-        return cards
+        offer.first_city = cities[mine[0]] if mine else None
+        offer.place_count = len(mine) or None
+        cards.append(offer)
+    return cards
+
+
+#: The cities of places (ids), sorted by city.
+CITIES = Statement(
+    lambda ids: (
+        Location.objects.filter(pk__in=ids).order_by("city").values_list("pk", "city")
+    )
+)
+
+#: The newest open offers' card rows, from ``start`` to ``stop``.
+NEWEST_CARD_ROWS = Statement(
+    lambda day, *, start, stop: (
+        ListedOffer.objects.open(day)
+        .order_by("-published_at", "-page_id")[start:stop]
+        .card_rows()
+    )
+)
+
+#: The newest open offers of a family but one, as card rows.
+FAMILY_CARD_ROWS = Statement(
+    lambda day, page_id, family_id, *, limit: (
+        ListedOffer.objects.open(day)
+        .exclude(page_id=page_id)
+        .filter(job_family_id=family_id)
+        .order_by("-published_at", "-page_id")[:limit]
+        .card_rows()
+    )
+)
 
 
 class ListedOffer(models.Model):
@@ -1027,11 +1066,8 @@ class ListingTally(models.Model):
     @classmethod
     def recall(cls, filters: str, day: date) -> Any:
         """The counts kept for these filters today, if still exact (one query)."""
-        current = ListingGeneration.objects.filter(pk=1).values("number")
-        counts = cls.objects.filter(
-            filters=filters, day=day, generation=Subquery(current)
-        ).values_list("counts", flat=True)
-        return next(iter(counts[:1]), None)
+        rows = KEPT_COUNTS(filters, day)
+        return rows[0][0] if rows else None
 
     @classmethod
     def remember(cls, filters: str, day: date, generation: int, counts: Any) -> None:
@@ -1072,3 +1108,16 @@ class OfferWord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.lexeme} ({self.page_id})"
+
+
+#: The counts kept for a set of filters on a day, under the current generation.
+KEPT_COUNTS = Statement(
+    lambda filters, day: ListingTally.objects.filter(
+        filters=filters,
+        day=day,
+        generation=Subquery(ListingGeneration.objects.filter(pk=1).values("number")),
+    ).values_list("counts")[:1]
+)
+
+#: An offer's places, as ``offer.locations.all()`` reads them.
+OFFER_LOCATIONS = Statement(lambda page_id: Location.objects.filter(offers=page_id))

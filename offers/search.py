@@ -40,9 +40,12 @@ from modelsearch.backends.database.postgres.query import Lexeme
 from wagtail.search.backends import get_search_backend
 from wagtail.search.models import IndexEntry
 
+from home.statements import Statement
+
 from .choices import ContractType, RemotePolicy, SortOrder
 from .forms import OfferSearchForm, clean_query
 from .models import (
+    NEWEST_CARD_ROWS,
     JobFamily,
     ListedOffer,
     ListingGeneration,
@@ -50,9 +53,13 @@ from .models import (
     Location,
     OfferPage,
     OfferWord,
+    cards_from_rows,
 )
 
 PAGE_SIZE = 20
+
+FAMILIES = Statement(lambda: JobFamily.objects.only("pk", "name", "slug"))
+LOCATIONS = Statement(lambda: Location.objects.only("pk", "city", "country", "slug"))
 
 
 def search_subquery(queryset: QuerySet, query: str) -> QuerySet:
@@ -140,8 +147,8 @@ class OfferSearch:
 
     def __init__(self, params: QueryDict):
         self.params = params
-        self.families = list(JobFamily.objects.only("pk", "name", "slug"))
-        self.locations = list(Location.objects.only("pk", "city", "country", "slug"))
+        self.families = FAMILIES()
+        self.locations = LOCATIONS()
         # The field shows the search as it was run: cut, without punctuation.
         data = params.copy()
         data["q"] = clean_query(params.get("q", ""))
@@ -429,9 +436,13 @@ class OfferSearch:
             # The ids were read with the counts (a search).
             page.object_list = OfferPage.objects.cards(self._page_ids[1], cities)
         else:
-            start = (page.number - 1) * page_size
-            rows = self.filtered().order_by(*self.ordering())
-            page.object_list = rows[start : start + page_size].cards(cities)
+            start, stop = (page.number - 1) * page_size, page.number * page_size
+            if self.is_filtered or self.sort != SortOrder.NEWEST:
+                rows = self.filtered().order_by(*self.ordering())[start:stop]
+                page.object_list = rows.cards(cities)
+            else:  # the plain listing
+                rows = NEWEST_CARD_ROWS(timezone.localdate(), start=start, stop=stop)
+                page.object_list = cards_from_rows(rows, cities)
         return page
 
     @property

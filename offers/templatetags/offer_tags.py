@@ -7,13 +7,14 @@ from typing import Any
 
 from django import template
 from django.http import HttpRequest
+from django.utils import timezone
 from django.utils.formats import date_format, number_format
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
 from offers.choices import RemotePolicy
-from offers.models import ListedOffer, OfferPage
+from offers.models import NEWEST_CARD_ROWS, OfferPage, cards_from_rows
 
 register = template.Library()
 
@@ -21,9 +22,9 @@ register = template.Library()
 @register.inclusion_tag("components/offer_list.html", takes_context=True)
 def latest_offers(context, count: int = 5):
     """The newest open offers, for the home page."""
-    newest = ListedOffer.objects.open().order_by("-published_at", "-page_id")
+    rows = NEWEST_CARD_ROWS(timezone.localdate(), start=0, stop=count)
     return {
-        "offers": newest[:count].cards(),
+        "offers": cards_from_rows(rows),
         "request": context.get("request"),
     }
 

@@ -172,6 +172,21 @@ class OfferPageTests(TestCase):
         self.assertEqual(data["employmentType"], ["FULL_TIME", "TEMPORARY"])
         self.assertNotIn("baseSalary", data)
 
+    def test_a_preview_shows_the_draft_places(self):
+        """The published page reads its places from the database; a preview
+        shows those of the draft, not saved yet."""
+        offer = OfferPage.objects.get(title="Frontend developer")
+        offer.locations = [self.catalogue.places["brussels"]]
+        html = offer.make_preview_request().content.decode()
+        self.assertEqual(
+            [
+                place["address"]["addressLocality"]
+                for place in job_posting(html)["jobLocation"]
+            ],
+            ["Brussels"],
+        )
+        self.test_job_posting_on_site_offers_in_two_places()  # still published
+
     def test_job_posting_full_remote(self):
         data = job_posting(self.get("Site reliability engineer"))
         self.assertEqual(data["jobLocationType"], "TELECOMMUTE")
