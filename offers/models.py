@@ -33,7 +33,7 @@ from wagtail.signals import page_unpublished
 from home.blocks import BodyStreamBlock
 from home.models import BasePage
 from home.search import index_object
-from home.statements import Statement
+from home.statements import Statement, instantiate
 
 from .choices import (
     EMPLOYMENT_TYPES,
@@ -827,11 +827,11 @@ def cards_from_rows(
         cities = dict(CITIES(wanted)) if wanted else {}
     rank = {place: number for number, place in enumerate(cities)}
     # from_db() takes the values of the loaded fields in the model's order.
-    names = [
+    names = tuple(
         field.attname
         for field in OfferPage._meta.concrete_fields
         if field.attname in CARD_FIELDS
-    ]
+    )
     cards = []
     for row in rows:
         page_id, title, url_path, family_id, family, contract, remote, closing = row[:8]
@@ -845,7 +845,9 @@ def cards_from_rows(
             "remote_policy": remote,
             "closing_date": closing,
         }
-        offer = OfferPage.from_db(DEFAULT_DB_ALIAS, names, [values[n] for n in names])
+        offer = instantiate(
+            OfferPage, DEFAULT_DB_ALIAS, names, [values[n] for n in names]
+        )
         if family_id is not None:
             offer.job_family = JobFamily(pk=family_id, name=family)
         mine = sorted(

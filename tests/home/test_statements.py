@@ -4,10 +4,11 @@ compiled once per shape, on SQLite and PostgreSQL alike."""
 from __future__ import annotations
 
 import datetime
+import json
 
 import pytest
 
-from home.statements import Statement
+from home.statements import Statement, instantiate
 from offers.factories import JobFamilyFactory, LocationFactory
 from offers.models import JobFamily, ListedOffer, OfferPage
 
@@ -131,3 +132,51 @@ def test_prefetching_runs_as_a_queryset(catalogue):
     (mine,) = statement(offer.pk)
     assert list(mine.locations.all()) == list(offer.locations.all())
     assert list(statement.shapes.values()) == [None]
+
+
+def card_names() -> tuple[str, ...]:
+    from offers.models import CARD_FIELDS
+
+    return tuple(
+        field.attname
+        for field in OfferPage._meta.concrete_fields
+        if field.attname in CARD_FIELDS
+    )
+
+
+def test_instantiate_is_from_db_for_plain_fields(catalogue):
+    offer = catalogue.offers["Python developer"]
+    names = card_names()
+    values = [getattr(offer, name) for name in names]
+    mine = instantiate(OfferPage, "default", names, values)
+    django = OfferPage.from_db("default", names, values)
+    assert type(mine) is OfferPage
+    assert {k: v for k, v in vars(mine).items() if k != "_state"} == {
+        k: v for k, v in vars(django).items() if k != "_state"
+    }
+    assert (mine._state.adding, mine._state.db) == (False, "default")
+    assert mine.get_deferred_fields() == django.get_deferred_fields()
+    assert mine == django and mine.pk == offer.pk
+    assert mine.job_family == offer.job_family  # the family read on demand
+    assert mine.reference == offer.reference  # a deferred field read on demand
+
+
+def test_instantiate_leaves_converting_fields_and_init_signals_to_django(catalogue):
+    from django.db.models.signals import post_init
+
+    offer = catalogue.offers["Python developer"]
+    with_body = ("id", "page_ptr_id", "body")
+    stored = json.dumps(list(offer.body.raw_data))  # as the column holds it
+    mine = instantiate(OfferPage, "default", with_body, (offer.pk, offer.pk, stored))
+    assert type(mine.body).__name__ == "StreamValue"
+    seen = []
+
+    def receiver(instance, **kwargs):
+        seen.append(instance)
+
+    post_init.connect(receiver, sender=JobFamily)
+    try:
+        family = instantiate(JobFamily, "default", ("id", "name"), (1, "Sales"))
+    finally:
+        post_init.disconnect(receiver, sender=JobFamily)
+    assert seen == [family]
