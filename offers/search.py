@@ -428,8 +428,10 @@ class OfferSearch:
         """The page asked for, as cards read from the narrow listing rows
         (sorted and cut there, in one query). The number of offers comes from
         ``tally()``."""
-        paginator = Paginator(self.results(), page_size)
-        paginator.count = self.tally()["total"][""]  # instead of a COUNT query
+        # Only the numbers of the paginator serve: the count comes from the
+        # tally, the page's offers are read below.
+        paginator = Paginator([], page_size)
+        paginator.count = self.tally()["total"][""]
         page = paginator.get_page(self.params.get("page"))
         cities = {place.pk: place.city for place in self.locations}  # by city
         if self._page_ids and self._page_ids[0] == page.number:
