@@ -63,9 +63,11 @@ REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 
 
 def reindex_offers(offers: models.QuerySet) -> None:
-    """Offers carry their family and places in the search index: refresh them."""
+    """Offers carry their family and places in the search index: refresh them
+    (what a search finds, hence its kept counts, may change)."""
     for offer in offers:
         index_object(offer)
+    ListingTally.forget_all()
 
 
 def unique_slug(model: type[models.Model], text: str, pk: int | None) -> str:
@@ -1026,8 +1028,12 @@ class ListingGeneration(models.Model):
         return generation.number
 
 
+#: Tallies kept at most between two changes of the offers, within a day.
+MAX_TALLIES = 5000
+
+
 class ListingTally(models.Model):
-    """The counts of the listing for one set of filters (no search) on one day,
+    """The counts of the listing for one set of filters and search on one day,
     while the listing rows stay as they were: counting 10 000 rows took two
     grouped queries and more than half of the listing's time, and the plain
     listing (and each filter) is asked for far more often than offers change.
@@ -1073,8 +1079,11 @@ class ListingTally(models.Model):
 
     @classmethod
     def remember(cls, filters: str, day: date, generation: int, counts: Any) -> None:
-        """Keeps counts taken under ``generation`` (read before counting)."""
+        """Keeps counts taken under ``generation`` (read before counting),
+        unless ``MAX_TALLIES`` are kept already (searches make new ones)."""
         cls.objects.filter(day__lt=day).delete()
+        if cls.objects.count() >= MAX_TALLIES:
+            return
         cls.objects.bulk_create(
             [cls(filters=filters, day=day, generation=generation, counts=counts)],
             ignore_conflicts=True,

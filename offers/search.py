@@ -244,9 +244,9 @@ class OfferSearch:
         search and the other filters (so that a choice says what adding it would
         show), and the number of offers shown (``total``), whatever the number
         of offers: two grouped queries over the narrow listing rows (one when
-        searching, see ``_grouped_once``), run once per request. Without a
-        search, the counts are kept (``ListingTally``) until the rows change
-        or the day ends: one query reads them back.
+        searching, see ``_grouped_once``), run once per request. The counts
+        are kept (``ListingTally``) until the rows change or the day ends: one
+        query reads them back (a search then reads its page's ids on its own).
 
         The matching rows are grouped by family, contract type, remote work and
         whether they pass the place filter (a few hundred groups at most), and
@@ -273,18 +273,19 @@ class OfferSearch:
         return tally
 
     def filters_key(self) -> str | None:
-        """The chosen filters in a stable form (``family=2,5;remote=hybrid``,
-        empty for the plain listing), under which the counts are kept
-        (``ListingTally``); None when searching (counted with the page, see
-        ``_grouped_once``) or when too long to keep."""
-        if self.query:
-            return None
+        """The chosen filters and the search in a stable form
+        (``family=2,5;remote=hybrid;q=python developer``, empty for the plain
+        listing), under which the counts are kept (``ListingTally``); None when
+        too long to keep. The search's words hold no ``;`` nor ``=``."""
         chosen = self.chosen_ids()
-        key = ";".join(
+        parts = [
             f"{name}={','.join(sorted(map(str, chosen[name])))}"
             for name in FILTERS
             if chosen.get(name)
-        )
+        ]
+        if self.query:
+            parts.append(f"q={self.query}")
+        key = ";".join(parts)
         return key if len(key) <= 255 else None
 
     def _count(self) -> dict[str, Counter]:

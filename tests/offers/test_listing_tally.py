@@ -109,3 +109,52 @@ def test_tallies_of_past_days_are_dropped(catalogue):
     assert list(ListingTally.objects.values_list("day", flat=True)) == [
         timezone.localdate()
     ]
+
+
+def searched(query: str) -> int:
+    return OfferSearch(QueryDict(query)).tally()["total"][""]
+
+
+def test_a_search_keeps_its_counts_and_follows_the_offers(catalogue):
+    first = counted("q=developer&family=engineering")
+    assert first["shown"] == first["fresh"]
+    assert ListingTally.objects.filter(filters__contains="q=developer").exists()
+    again = counted("q=developer&family=engineering")
+    assert again["shown"] == first["fresh"]
+    before = searched("q=developer")
+    catalogue.add("Rust developer")
+    assert searched("q=developer") == before + 1
+
+
+def test_a_search_follows_a_renamed_place(catalogue):
+    """Offers are found by the names of their places."""
+    assert searched("q=lyon") > 0
+    assert searched("q=villeurbanne") == 0
+    lyon = catalogue.places["lyon"]
+    lyon.city = "Villeurbanne"
+    lyon.save()
+    assert searched("q=villeurbanne") > 0
+    assert searched("q=villeurbanne") == counted("q=villeurbanne")["fresh"]["total"][""]
+
+
+def test_the_search_and_filters_cannot_be_mistaken(catalogue):
+    keys = {
+        OfferSearch(QueryDict(query)).filters_key()
+        for query in [
+            "",
+            "q=remote",
+            "remote=hybrid",
+            "q=remote hybrid",
+            "q=remote&remote=hybrid",
+            "remote=hybrid&q=remote",
+        ]
+    }
+    assert len(keys) == 5
+
+
+def test_kept_counts_are_bounded(catalogue, monkeypatch):
+    monkeypatch.setattr("offers.models.MAX_TALLIES", 3)
+    for word in ("python", "lyon", "sales", "paris", "intern"):
+        counted(f"q={word}")
+    assert ListingTally.objects.count() == 3
+    assert counted("q=intern")["shown"] == counted("q=intern")["fresh"]
