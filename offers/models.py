@@ -20,6 +20,7 @@ from django.utils.encoding import force_str
 from django.utils.hashable import make_hashable
 from django.utils.http import urlencode
 from django.utils.text import slugify
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -204,9 +205,13 @@ CARD_FIELDS = (
 
 
 @cache
-def _choice_labels(field: models.Field) -> dict[Any, Any]:
-    """The (lazy) label of each value of a choice field."""
-    return dict(make_hashable(field.flatchoices))
+def _choice_labels(field: models.Field, language: str | None) -> dict[Any, Any]:
+    """The label of each value of a choice field, in that language (the active
+    one when this is called)."""
+    return {
+        value: force_str(label, strings_only=True)
+        for value, label in make_hashable(field.flatchoices)
+    }
 
 
 class OfferQuerySet(PageQuerySet):
@@ -579,10 +584,12 @@ class OfferPage(BasePage):
 
     def _get_FIELD_display(self, field: models.Field) -> str:  # noqa: N802 - Django's name
         """What ``get_<field>_display()`` answers, with the labels of each field
-        gathered once (Django gathers them at each call, translating every
-        label of the field to hash it: a third of the feed's time)."""
+        gathered and translated once per language (Django gathers them at each
+        call, translating every label of the field to hash it: a third of the
+        feed's time)."""
         value = make_hashable(getattr(self, field.attname))
-        return force_str(_choice_labels(field).get(value, value), strings_only=True)
+        labels = _choice_labels(field, get_language())
+        return force_str(labels.get(value, value), strings_only=True)
 
     @property
     def is_open(self) -> bool:
