@@ -657,12 +657,9 @@ class OfferPage(BasePage):
         today = timezone.localdate()
         others = ListedOffer.objects.open(today).exclude(page_id=self.pk)
         newest = ("-published_at", "-page_id")
-        if self.job_family_id is None:
-            rows = others.filter(job_family=None).order_by(*newest)[:limit]
-            cards = rows.cards()
-        else:
-            rows = FAMILY_CARD_ROWS(today, self.pk, self.job_family_id, limit=limit)
-            cards = cards_from_rows(rows)
+        # (No family: the statement runs as a plain queryset, IS NULL.)
+        rows = FAMILY_CARD_ROWS(today, self.pk, self.job_family_id, limit=limit)
+        cards = cards_from_rows(rows)
         if len(cards) < limit:
             same_place = through.filter(
                 location_id__in=through.filter(offerpage_id=self.pk).values(
@@ -1012,9 +1009,11 @@ class ListedOffer(models.Model):
         return len(rows)
 
 
-@receiver(models.signals.post_delete, sender=ListedOffer)
+@receiver(models.signals.post_delete, sender=OfferPage)
 def forget_tallies(**kwargs: Any) -> None:
-    """An offer deleted: its listing row goes with it (no ``sync()``)."""
+    """An offer deleted: its listing row goes with it, without ``sync()``. (Not
+    a receiver of the rows' own deletion: Django would then delete them one by
+    one, ``rebuild()`` 10 000 times.)"""
     ListingTally.forget_all()
 
 

@@ -37,16 +37,14 @@ _PLAIN_SLUG = re.compile(r"[-\w]+", re.ASCII)
 def _phrase(language: str, kind: str, value: Any) -> str:
     """A card's phrase in the active language (named, for the cache), escaped:
     each is worked out once per process (Django's date formatting and
-    translation lookups cost more than the rest of a card)."""
+    translation lookups cost more than the rest of a card; the choice labels
+    are gathered once by ``OfferPage._get_FIELD_display``)."""
     if kind == "apply_by":
         phrase = _("Apply by %(date)s") % {"date": date_format(value)}
-    elif kind == "others":
+    else:  # "others"
         phrase = ngettext(
             "and %(counter)s other place", "and %(counter)s other places", value
         ) % {"counter": value}
-    else:  # a field's choice label
-        labels = dict(OfferPage._meta.get_field(kind).flatchoices)
-        phrase = str(labels.get(value, value))
     return escape(phrase)
 
 
@@ -81,7 +79,7 @@ class CardWriter:
         facts = []
         if offer.job_family:
             facts.append(escape(offer.job_family.name))
-        facts.append(_phrase(language, "contract_type", offer.contract_type))
+        facts.append(escape(offer.get_contract_type_display()))
         if first_city := getattr(offer, "first_city", None):
             others = (getattr(offer, "place_count", None) or 0) - 1
             place = escape(first_city)
@@ -89,7 +87,7 @@ class CardWriter:
                 place += " " + _phrase(language, "others", others)
             facts.append(place)
         if offer.remote_policy != RemotePolicy.ON_SITE:
-            facts.append(_phrase(language, "remote_policy", offer.remote_policy))
+            facts.append(escape(offer.get_remote_policy_display()))
         html = [
             '<li class="offer-card"><h3 class="offer-card__title"><a href="',
             escape(self.url(offer) or ""),

@@ -158,3 +158,13 @@ def test_kept_counts_are_bounded(catalogue, monkeypatch):
         counted(f"q={word}")
     assert ListingTally.objects.count() == 3
     assert counted("q=intern")["shown"] == counted("q=intern")["fresh"]
+
+
+def test_counts_follow_an_offer_deleted_as_a_page(catalogue):
+    """Wagtail's admin deletes the page row; the offer and its listing row go
+    with it."""
+    from wagtail.models import Page
+
+    before = total()
+    Page.objects.get(pk=catalogue.offers["Python developer"].pk).delete()
+    assert total() == before - 1
