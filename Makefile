@@ -12,8 +12,8 @@ export UV_NO_PROGRESS := 1
 
 help:
 	@echo "make demo        install, migrate, load the demo content, serve on 127.0.0.1:\$$PORT (default 8000)"
-	@echo "make test        install, start PostgreSQL, run the whole suite (SQLite, PostgreSQL, Chromium)"
-	@echo "make test-fast   the suite on SQLite, without the browser journeys"
+	@echo "make test        install, start PostgreSQL and Redis, run the whole suite (SQLite, PostgreSQL, Chromium)"
+	@echo "make test-fast   the suite on SQLite, without what needs PostgreSQL, Redis, Java or Chromium"
 	@echo "make lint        ruff, djhtml, Django checks"
 	@echo "make serve-prod  the production stack on this machine (PostgreSQL, S3, gunicorn, a worker)"
 
@@ -47,13 +47,17 @@ serve-prod: install
 	@scripts/bootstrap.sh prod
 	@scripts/serve-prod.sh
 
+## No services, no Java, no browser: the tests marked postgres, redis, html_checker
+## (the Nu HTML Checker) and e2e are left to `make test`
 test-fast: install
-	@$(BIN)/pytest -m "not e2e" -q
+	@env -u DATABASE_URL -u TEST_REDIS_URL $(BIN)/pytest -q \
+		-m "not postgres and not redis and not html_checker and not e2e"
 
 lint: install
 	@$(BIN)/ruff check .
 	@$(BIN)/ruff format --check .
 	@$(BIN)/djhtml --check templates
+	@$(BIN)/lint-imports --no-cache
 	@DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python manage.py check
 	@DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 

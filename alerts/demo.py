@@ -18,3 +18,9 @@ def load_demo_alerts(username: str = "candidate") -> None:
     )
     alert.job_families.set(JobFamily.objects.filter(name="Data"))
     alert.locations.set(Location.objects.filter(city__in=["Lyon", "Paris"]))
+
+
+def load_demo() -> list[str]:
+    """The demo candidate's job alert."""
+    load_demo_alerts()
+    return []

@@ -1,5 +1,5 @@
 """The alert e-mail: the new offers for one candidate, in text and HTML, with a
-one-click unsubscribe link (RFC 8058)."""
+one-click unsubscribe link (RFC 8058), queued in the site's outbox."""
 
 from __future__ import annotations
 
@@ -7,13 +7,14 @@ from dataclasses import dataclass
 from urllib.parse import urljoin
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from wagtail.models import Site
 
+from core.models import OutgoingEmail
+from core.outbox import queue_email
 from offers.choices import ContractType, RemotePolicy
 from offers.models import OfferPage
 
@@ -60,8 +61,9 @@ class OfferSummary:
         )
 
 
-def alert_email(
+def queue_alert_email(
     *,
+    key: str,
     to: str,
     name: str,
     candidate_id: int,
@@ -69,8 +71,9 @@ def alert_email(
     offers: list[OfferSummary],
     digest: bool,
     organisation: str,
-) -> EmailMultiAlternatives:
-    """One e-mail listing ``offers`` for the alerts ``alert_ids`` of a candidate."""
+) -> OutgoingEmail | None:
+    """Queues under ``key`` one e-mail listing ``offers`` for the alerts
+    ``alert_ids`` of a candidate."""
     unsubscribe_url = site_url(
         reverse(
             "alerts:unsubscribe", kwargs={"token": make_token(candidate_id, alert_ids)}
@@ -94,18 +97,15 @@ def alert_email(
         "organisation_name": organisation,
         "site_url": site_url("/"),
     }
-    message = EmailMultiAlternatives(
-        subject=" ".join(subject.split()),
-        body=render_to_string("emails/alerts/new_offers.txt", context),
-        from_email=settings.DEFAULT_FROM_EMAIL,
+    return queue_email(
+        key=key,
         to=[to],
+        subject=subject,
+        body=render_to_string("emails/alerts/new_offers.txt", context),
+        html=render_to_string("emails/alerts/new_offers.html", context),
         headers={
             "List-Unsubscribe": f"<{unsubscribe_url}>",
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
             "Auto-Submitted": "auto-generated",
         },
     )
-    message.attach_alternative(
-        render_to_string("emails/alerts/new_offers.html", context), "text/html"
-    )
-    return message

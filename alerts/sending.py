@@ -1,16 +1,17 @@
 """Sending alerts: at an offer's first publication, and in daily or weekly digests.
 
-Each e-mail goes out inside the transaction that records its ``AlertDelivery``
-rows, and the rows are written before the e-mail is handed to the mail server:
+Each e-mail is queued in the site's outbox (``core.outbox``) inside the transaction
+that records its ``AlertDelivery`` rows, under a key of its candidate and batch
+(the offer, or the digest's frequency and time):
 
 - two runs that race for the same candidate and offer (a retried task, two
-  workers, two cron runs) collide on the unique constraints: the second insert
-  waits for the first transaction and fails once it commits, so the second run
-  sends nothing;
-- a failure before the mail server accepts the e-mail (an SMTP error, a crash)
-  rolls the rows back, so the next run sends it;
-- only a crash after the mail server accepted the e-mail and before the commit
-  could send it twice, a window of one round trip to the database.
+  workers, two cron runs) collide on the unique constraints of the deliveries: the
+  second insert waits for the first transaction and fails once it commits, so the
+  second run queues nothing;
+- a failure before the commit (a crash, a database error) rolls the rows and the
+  e-mail back together, so the next run queues it again;
+- once committed, the e-mail is the outbox's: ``core.tasks.deliver_email`` sends
+  it once, and tries again later while the mail server is unreachable.
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from django.core.mail import get_connection
 from django.db import IntegrityError, transaction
 from django.db.models import Min, Q, QuerySet
 from django.db.models.functions import Coalesce
@@ -29,7 +29,7 @@ from django.utils import timezone
 from offers.models import OfferPage
 
 from .choices import Frequency
-from .emails import OfferSummary, alert_email, organisation_name
+from .emails import OfferSummary, organisation_name, queue_alert_email
 from .matching import matching_alerts
 from .models import AlertDelivery, JobAlert
 
@@ -45,8 +45,8 @@ DUE_MARGIN = timedelta(hours=1)
 
 
 class AlertSendingError(Exception):
-    """Some e-mails could not be sent; their deliveries were not recorded, so the
-    next run sends them."""
+    """Some e-mails could not be queued; their deliveries were not recorded, so the
+    next run queues them."""
 
 
 @dataclass
@@ -104,41 +104,32 @@ def collect(
 
 
 class Mailer:
-    """Sends notices over one connection to the mail server, each in its own
-    transaction with its deliveries (see the module's docstring)."""
+    """Queues notices in the outbox, each in its own transaction with its
+    deliveries (see the module's docstring)."""
 
-    def __init__(self, frequency: str, offers: Iterable[OfferPage]) -> None:
+    def __init__(self, frequency: str, offers: Iterable[OfferPage], batch: str) -> None:
         self.frequency = frequency
+        self.batch = batch
         self.summaries = {offer.pk: OfferSummary.of(offer) for offer in offers}
         self.organisation = organisation_name()
-        self.sent: list[int] = []
+        self.queued: list[int] = []
         self.skipped: list[int] = []
         self.failed: list[int] = []
 
-    def send_all(
+    def queue_all(
         self, notices: Iterable[Notice], now: datetime | None = None
     ) -> list[int]:
-        """Sends every notice; returns the candidates who were sent an e-mail."""
-        with get_connection(fail_silently=False) as connection:
-            for notice in notices:
-                self.send(notice, connection, now)
+        """Queues every notice; returns the candidates who were queued an e-mail."""
+        for notice in notices:
+            self.queue(notice, now)
         if self.failed:
             raise AlertSendingError(
-                f"{len(self.failed)} alert e-mails could not be sent "
-                f"({len(self.sent)} sent); the next run retries them."
+                f"{len(self.failed)} alert e-mails could not be queued "
+                f"({len(self.queued)} queued); the next run retries them."
             )
-        return self.sent
+        return self.queued
 
-    def send(self, notice: Notice, connection, now: datetime | None) -> None:
-        message = alert_email(
-            to=notice.email,
-            name=notice.name,
-            candidate_id=notice.candidate_id,
-            alert_ids=notice.alert_ids,
-            offers=[self.summaries[pk] for pk in notice.offer_ids],
-            digest=self.frequency != Frequency.IMMEDIATE,
-            organisation=self.organisation,
-        )
+    def queue(self, notice: Notice, now: datetime | None) -> None:
         try:
             with transaction.atomic():
                 AlertDelivery.objects.bulk_create(
@@ -154,24 +145,32 @@ class Mailer:
                     JobAlert.objects.filter(pk__in=notice.alert_ids).update(
                         last_digest_at=now
                     )
-                connection.send_messages([message])
+                queue_alert_email(
+                    key=f"alert-{self.batch}-{notice.candidate_id}",
+                    to=notice.email,
+                    name=notice.name,
+                    candidate_id=notice.candidate_id,
+                    alert_ids=notice.alert_ids,
+                    offers=[self.summaries[pk] for pk in notice.offer_ids],
+                    digest=self.frequency != Frequency.IMMEDIATE,
+                    organisation=self.organisation,
+                )
         except IntegrityError:
-            # Another run sent it (or is sending it and has just committed).
+            # Another run queued it (or is queuing it and has just committed).
             self.skipped.append(notice.candidate_id)
         except Exception:
             logger.exception(
-                "Job alert e-mail to candidate %s failed", notice.candidate_id
+                "Job alert e-mail to candidate %s not queued", notice.candidate_id
             )
             self.failed.append(notice.candidate_id)
-            connection.close()  # the next message opens a fresh connection
         else:
-            self.sent.append(notice.candidate_id)
+            self.queued.append(notice.candidate_id)
 
 
 def send_new_offer_alerts(offer_id: int) -> int:
-    """Sends the immediate alerts that an offer matches; returns the number of
-    e-mails sent. Runs in a task after the offer's first publication; running it
-    again sends only what was not sent yet."""
+    """Queues the immediate alerts that an offer matches; returns the number of
+    e-mails queued. Runs in a task after the offer's first publication; running it
+    again queues only what was not queued yet."""
     offer = open_offers().filter(pk=offer_id).first()
     if offer is None or offer.first_published_at is None:
         return 0
@@ -182,7 +181,8 @@ def send_new_offer_alerts(offer_id: int) -> int:
     collect(notices, offer, alerts)
     if not notices:
         return 0
-    return len(Mailer(Frequency.IMMEDIATE, [offer]).send_all(notices.values()))
+    mailer = Mailer(Frequency.IMMEDIATE, [offer], batch=f"offer-{offer.pk}")
+    return len(mailer.queue_all(notices.values()))
 
 
 def due_alerts(frequency: str, now: datetime) -> QuerySet[JobAlert]:
@@ -197,8 +197,8 @@ def due_alerts(frequency: str, now: datetime) -> QuerySet[JobAlert]:
 
 
 def send_digests(frequency: str, now: datetime | None = None) -> int:
-    """Sends each candidate one e-mail with the offers published since the last
-    digest of their due alerts; returns the number of e-mails sent.
+    """Queues for each candidate one e-mail with the offers published since the last
+    digest of their due alerts; returns the number of e-mails queued.
 
     The queries run once per new offer, never once per alert.
     """
@@ -223,10 +223,10 @@ def send_digests(frequency: str, now: datetime | None = None) -> int:
                 | Q(last_digest_at__isnull=True, created_at__lt=published)
             ),
         )
-    mailer = Mailer(frequency, offers)
+    mailer = Mailer(frequency, offers, batch=f"{frequency}-{now:%Y%m%dT%H%M%S}")
     try:
-        sent = mailer.send_all(notices.values(), now=now)
+        queued = mailer.queue_all(notices.values(), now=now)
     finally:
         # The others were looked at up to now; those that failed try again.
         due.exclude(candidate_id__in=mailer.failed).update(last_digest_at=now)
-    return len(sent)
+    return len(queued)

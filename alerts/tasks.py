@@ -7,6 +7,6 @@ from . import sending
 
 @task()
 def send_new_offer_alerts(offer_id: int) -> int:
-    """E-mails the candidates whose immediate alerts match a newly published offer;
-    safe to run again (see ``alerts.sending``)."""
+    """Queues an e-mail to each candidate whose immediate alerts match a newly
+    published offer; returns how many. Safe to run again (see ``alerts.sending``)."""
     return sending.send_new_offer_alerts(offer_id)

@@ -33,3 +33,9 @@ def load_demo_applications(username: str = "candidate") -> None:
     draft = new_application(user, offers[1])
     draft.cv = cv
     draft.save()
+
+
+def load_demo() -> list[str]:
+    """The demo candidate's CV, sent application and draft."""
+    load_demo_applications()
+    return []

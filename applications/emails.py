@@ -1,39 +1,35 @@
-"""The e-mails of applications: written as ``OutgoingEmail`` rows in the transaction
-of the action, sent by ``tasks.deliver_email`` once that transaction commits."""
+"""The e-mails of applications, queued in the site's outbox (``core.outbox``) in
+the transaction of the action; sent once that transaction commits."""
 
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.mail.message import make_msgid
-from django.core.mail.utils import DNS_NAME
-from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+from core.models import OutgoingEmail
+from core.outbox import queue_email
 from home.models import PortalSettings
 
-from .models import Application, OutgoingEmail, StatusChange
-from .tasks import deliver_email
+from .models import Application, StatusChange
 
 
-def queue_email(key: str, to: list[str], template: str, context: dict) -> None:
-    """Writes the e-mail under ``key`` (once: a second call with the same key does
-    nothing) and sends it after the commit."""
-    if not to or OutgoingEmail.objects.filter(key=key).exists():
-        return
+def queue_template_email(
+    key: str, to: list[str], template: str, context: dict
+) -> OutgoingEmail | None:
+    """Renders ``emails/applications/<template>`` and queues it under ``key`` (once:
+    a second call with the same key queues nothing)."""
+    if not any(to) or OutgoingEmail.objects.filter(key=key).exists():
+        return None  # nothing to render
     context = {"base_url": settings.WAGTAILADMIN_BASE_URL, **context}
-    subject = " ".join(
-        render_to_string(f"emails/applications/{template}_subject.txt", context).split()
-    )
-    email = OutgoingEmail.objects.create(
+    prefix = f"emails/applications/{template}"
+    return queue_email(
         key=key,
         to=to,
-        subject=subject,
-        body=render_to_string(f"emails/applications/{template}.txt", context),
-        html=render_to_string(f"emails/applications/{template}.html", context),
-        message_id=make_msgid(domain=DNS_NAME),
+        subject=render_to_string(f"{prefix}_subject.txt", context),
+        body=render_to_string(f"{prefix}.txt", context),
+        html=render_to_string(f"{prefix}.html", context),
     )
-    transaction.on_commit(lambda: deliver_email.enqueue(email_id=email.pk))
 
 
 def _hr_email() -> str:
@@ -50,13 +46,13 @@ def queue_submission_emails(application: Application) -> None:
         "admin_url": base
         + reverse("applications_application_modeladmin_inspect", args=[application.pk]),
     }
-    queue_email(
+    queue_template_email(
         f"application-{application.pk}-acknowledgment",
         [application.candidate.email],
         "acknowledgment",
         context,
     )
-    queue_email(
+    queue_template_email(
         f"application-{application.pk}-hr-notification",
         [_hr_email()],
         "hr_notification",
@@ -67,7 +63,7 @@ def queue_submission_emails(application: Application) -> None:
 def queue_status_email(change: StatusChange) -> None:
     """Tells the candidate about a new status, with HR's message."""
     application = change.application
-    queue_email(
+    queue_template_email(
         f"status-change-{change.pk}",
         [application.candidate.email],
         "status_change",

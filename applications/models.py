@@ -245,30 +245,6 @@ class Note(models.Model):
         return self.text[:50]
 
 
-class OutgoingEmail(models.Model):
-    """An e-mail written in the transaction of the action that causes it, then sent
-    by a task; its unique key and ``sent_at`` make sure it is sent once."""
-
-    key = models.CharField(_("key"), max_length=120, unique=True)
-    to = models.JSONField(_("recipients"))
-    subject = models.CharField(_("subject"), max_length=255)
-    body = models.TextField(_("text"))
-    html = models.TextField(_("HTML"), blank=True)
-    message_id = models.CharField(_("Message-ID"), max_length=255)
-    created_at = models.DateTimeField(_("written at"), default=timezone.now)
-    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
-    attempts = models.PositiveIntegerField(_("attempts"), default=0)
-    last_error = models.TextField(_("last error"), blank=True)
-
-    class Meta:
-        verbose_name = _("outgoing e-mail")
-        verbose_name_plural = _("outgoing e-mails")
-        ordering = ["created_at", "pk"]
-
-    def __str__(self) -> str:
-        return self.key
-
-
 class DocumentAccess(models.Model):
     """The access log: each time a member of staff views or downloads a
     candidate's document from the admin (who, when, through which application)."""

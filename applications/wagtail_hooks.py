@@ -29,6 +29,8 @@ from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_r
 from wagtail_modeladmin.views import IndexView, InspectView
 
 from candidates.models import CandidateProfile, Document, User
+from candidates.personal_data import PERSONAL_DATA_HOOK, PersonalData
+from candidates.sections import SPACE_LINKS_HOOK, SpaceLink
 from home.groups import CONTENT_EDITORS, HR_RECRUITERS
 from home.storage import private_download_response
 from offers.models import OfferPage
@@ -37,6 +39,7 @@ from . import services
 from .choices import Status
 from .forms import NoteForm, StatusForm
 from .models import Application, DocumentAccess, Note, ReviewerVisit, StatusChange
+from .personal_data import APPLICATION_DATA
 
 VIEW_APPLICATIONS = "applications.view_application"
 CHANGE_APPLICATIONS = "applications.change_application"
@@ -378,11 +381,22 @@ class ApplicationAdmin(ModelAdmin):
     title.short_description = gettext_lazy("Offer")
 
 
+# Apps above this one add sections to a candidate's page (privacy: the erasure):
+# each function takes the request and the candidate, and returns a list of
+# components, empty for a user who may not see them.
+CANDIDATE_INSPECT_SECTIONS_HOOK = "register_candidate_inspect_sections"
+
+
 class CandidateInspectView(InspectView):
     def get_context_data(self, **kwargs):
         candidate = self.instance
         return super().get_context_data(
             candidate=candidate,
+            sections=[
+                section
+                for hook in hooks.get_hooks(CANDIDATE_INSPECT_SECTIONS_HOOK)
+                for section in hook(self.request, candidate)
+            ],
             profile=CandidateProfile.objects.filter(user=candidate)
             .prefetch_related("experiences", "education")
             .first(),
@@ -572,3 +586,21 @@ def add_offer_applications_column(request) -> list[Column]:
     if not request.user.has_perm(VIEW_APPLICATIONS):
         return []
     return [OfferApplicationsColumn(last_visit(request))]
+
+
+@hooks.register(PERSONAL_DATA_HOOK)
+def register_personal_data() -> PersonalData:
+    return APPLICATION_DATA
+
+
+@hooks.register(SPACE_LINKS_HOOK)
+def add_my_applications_link(request: HttpRequest) -> list[SpaceLink]:
+    """ "My applications", after "My documents" in the candidate space."""
+    return [
+        SpaceLink(
+            title=_("My applications"),
+            text=_("Drafts and applications sent, with their status."),
+            url=reverse("applications:list"),
+            order=300,
+        )
+    ]

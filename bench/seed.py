@@ -1,4 +1,5 @@
-"""Seeds the benchmark database: the demo site, then offers up to ``--count``.
+"""Seeds the benchmark database: the demo site, offers up to ``--count``, and a
+candidate whose session measures the pages as a logged-in visitor sees them.
 
 Run as ``python -m bench.seed --count 10000`` with ``DJANGO_SETTINGS_MODULE``
 pointing at ``bench.settings``. The search index is written once, in bulk, at the
@@ -16,6 +17,9 @@ from datetime import timedelta
 
 import django
 
+# The logged-in candidate of the benchmark (bench/pages.py logs it in).
+CANDIDATE_USERNAME = "bench-candidate"
+
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
@@ -24,6 +28,7 @@ def main() -> None:
     args = parser.parse_args()
     django.setup()
 
+    from django.contrib.auth import get_user_model
     from django.contrib.contenttypes.models import ContentType
     from django.core.management import call_command
     from django.db import transaction
@@ -32,13 +37,7 @@ def main() -> None:
     from wagtail.models import Page
     from wagtail.search.backends import get_search_backend
 
-    from offers.models import (
-        JobFamily,
-        ListedOffer,
-        Location,
-        OfferIndexPage,
-        OfferPage,
-    )
+    from offers.models import JobFamily, Location, OfferIndexPage, OfferPage
 
     started = time.monotonic()
     call_command("load_demo_data", stdout=io.StringIO())
@@ -182,13 +181,19 @@ def main() -> None:
             batch_size=2000,
         )
         Page.objects.filter(pk=index.pk).update(numchild=F("numchild") + len(pages))
-        ListedOffer.rebuild()  # the listing rows, as the offers' saves would
     created = [page.pk for page in pages]
 
     backend = get_search_backend()
     for start in range(0, len(created), 500):
         batch = OfferPage.objects.filter(pk__in=created[start : start + 500])
         backend.add_bulk(OfferPage, list(batch.prefetch_related("locations")))
+    # A candidate of no staff group, who has accepted no agreement yet: the
+    # pages serve them (no renewal to ask for), uncached.
+    User = get_user_model()
+    if not User.objects.filter(username=CANDIDATE_USERNAME).exists():
+        User.objects.create_user(
+            CANDIDATE_USERNAME, f"{CANDIDATE_USERNAME}@example.com", password=None
+        )
     print(
         f"Seeded {OfferPage.objects.count()} offers "
         f"({OfferPage.objects.open().count()} open) "

@@ -1,6 +1,12 @@
-"""The demo candidate's account content, loaded by ``manage.py load_demo_data``."""
+"""The demo users, one of each role, loaded by ``manage.py load_demo_data``
+after the pages and offers: an administrator, an HR recruiter, a content editor
+and a candidate with a filled account."""
 
 import datetime
+
+from django.contrib.auth.models import Group
+
+from home.groups import CONTENT_EDITORS, HR_RECRUITERS
 
 from .consent import current_agreement, record_consent
 from .factories import (
@@ -8,8 +14,17 @@ from .factories import (
     EducationFactory,
     EmailAddressFactory,
     ExperienceFactory,
+    UserFactory,
 )
 from .models import User
+
+DEMO_USERS = [
+    # username, password, role, first name, last name
+    ("admin", "admin-demo-pass", "admin", "Ada", "Admin"),
+    ("hr", "hr-demo-pass", HR_RECRUITERS, "Hugo", "Recruiter"),
+    ("editor", "editor-demo-pass", CONTENT_EDITORS, "Edith", "Editor"),
+    ("candidate", "candidate-demo-pass", "candidate", "Camille", "Martin"),
+]
 
 
 def fill_demo_candidate(user: User) -> None:
@@ -60,3 +75,26 @@ def fill_demo_candidate(user: User) -> None:
             start_year=2015,
             end_year=2018,
         )
+
+
+def load_demo() -> list[str]:
+    """The demo users, with their demo password (given back to those that exist);
+    returns the log-ins to print."""
+    for username, password, role, first_name, last_name in DEMO_USERS:
+        user = User.objects.filter(username=username).first() or UserFactory(
+            username=username, first_name=first_name, last_name=last_name
+        )
+        user.set_password(password)
+        user.is_superuser = user.is_staff = role == "admin"
+        user.save()
+        if role in (HR_RECRUITERS, CONTENT_EDITORS):
+            user.groups.set([Group.objects.get(name=role)])
+        if role == "candidate":
+            fill_demo_candidate(user)
+    return [
+        "Demo log-ins (username / password):",
+        *(
+            f"  {role:<16} {username:<10} / {password}"
+            for username, password, role, *_names in DEMO_USERS
+        ),
+    ]

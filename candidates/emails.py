@@ -1,18 +1,20 @@
 """The e-mails of the account flows, each a ``templates/emails/account/<name>``
-trio (``_subject.txt``, ``.txt``, ``.html``), sent through the tasks API."""
+trio (``_subject.txt``, ``.txt``, ``.html``), queued in the site's outbox
+(``core.outbox``) and sent once the transaction of the flow commits."""
 
 from __future__ import annotations
 
 from typing import Any
 from urllib.parse import urljoin
+from uuid import uuid4
 
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
 from wagtail.models import Site
 
+from core.outbox import queue_email
 from home.models import PortalSettings
-from home.tasks import send_email
 
 from .models import User
 
@@ -32,7 +34,8 @@ def organisation_name() -> str:
 
 
 def send_account_email(name: str, to: str, context: dict[str, Any]) -> None:
-    """Renders ``emails/account/<name>`` for the address ``to`` and queues it."""
+    """Renders ``emails/account/<name>`` for the address ``to`` and queues it; each
+    call queues a new e-mail (asking twice for a reset link sends two)."""
     context = {
         "email": to,
         "organisation_name": organisation_name(),
@@ -44,13 +47,12 @@ def send_account_email(name: str, to: str, context: dict[str, Any]) -> None:
         **context,
     }
     prefix = f"emails/account/{name}"
-    subject = " ".join(render_to_string(f"{prefix}_subject.txt", context).split())
-    send_email.enqueue(
-        subject=subject,
+    queue_email(
+        key=f"account-{name}-{uuid4().hex}",
+        to=[to],
+        subject=render_to_string(f"{prefix}_subject.txt", context),
         body=render_to_string(f"{prefix}.txt", context),
         html=render_to_string(f"{prefix}.html", context),
-        to=[to],
-        from_email=settings.DEFAULT_FROM_EMAIL,
     )
 
 

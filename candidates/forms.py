@@ -26,11 +26,8 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from home.models import DataProtectionPage
-
 from .consent import (
     current_agreement,
-    optional_consent_states,
     record_consent,
     record_optional_consents,
 )
@@ -176,55 +173,6 @@ class SignupForm(allauth_forms.SignupForm):
             record_consent(user, self.agreement)
             record_optional_consents(user, optional_consent_answers(self))
         return user
-
-
-class OptionalConsentsForm(forms.Form):
-    """The optional consents of a candidate, each an unticked checkbox unless
-    already given; saving records only the answers that changed."""
-
-    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.user = user
-        states = optional_consent_states(user)
-        self.fields.update(
-            optional_consent_fields(
-                {purpose: bool(row and row.granted) for purpose, row in states.items()}
-            )
-        )
-
-    def optional_fields(self) -> list[forms.BoundField]:
-        return [self[name] for name in self.fields if name.startswith("optional_")]
-
-    def save(self) -> list[OptionalConsent]:
-        return record_optional_consents(self.user, optional_consent_answers(self))
-
-
-class RenewConsentForm(OptionalConsentsForm):
-    """The acceptance of a new version of the Data Protection Agreement, with the
-    optional consents; saved together or not at all."""
-
-    accept_data_protection = forms.BooleanField(
-        label=_("I accept the Data Protection Agreement"),
-        required=True,
-        error_messages={
-            "required": _(
-                "To go on using your account, tick the box to accept the Data "
-                "Protection Agreement."
-            )
-        },
-    )
-
-    def __init__(
-        self, *args: Any, agreement: DataProtectionPage, **kwargs: Any
-    ) -> None:
-        super().__init__(*args, **kwargs)
-        self.agreement = agreement
-        self.order_fields(["accept_data_protection"])
-
-    def save(self) -> list[OptionalConsent]:
-        with transaction.atomic():
-            record_consent(self.user, self.agreement)
-            return super().save()
 
 
 class LoginForm(allauth_forms.LoginForm):

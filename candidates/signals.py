@@ -1,7 +1,6 @@
 """Reactions to account events."""
 
 from allauth.account.signals import password_reset
-from django.contrib.auth.signals import user_logged_in
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
 
@@ -9,7 +8,6 @@ from home.storage import schedule_deletion
 
 from .lockout import unlock_account
 from .models import Document
-from .privacy import clear_inactivity_warning
 
 
 @receiver(password_reset)
@@ -23,9 +21,3 @@ def delete_stored_document(sender, instance: Document, **kwargs) -> None:
     """However a document goes (by itself, with its owner, by an erasure), its
     file goes once the transaction commits."""
     schedule_deletion(instance.key)
-
-
-@receiver(user_logged_in)
-def keep_account_of_returning_user(sender, request, user, **kwargs) -> None:
-    """A log-in cancels the erasure announced for inactivity."""
-    clear_inactivity_warning(user)

@@ -1,8 +1,6 @@
 from django.urls import path
 
-from applications import views as application_views
-
-from . import documents, privacy_views, views
+from . import documents, views
 
 app_name = "candidates"
 
@@ -55,23 +53,6 @@ urlpatterns = [
         documents.document_download,
         name="document_download",
     ),
-    # Served by the applications app (its own URL comes first); named here for
-    # the candidate space's links.
-    path("applications/", application_views.application_list, name="applications"),
     path("parameters/", views.parameters, name="parameters"),
     path("parameters/username/", views.change_username, name="change_username"),
-    path("parameters/data/", privacy_views.export_data, name="export_data"),
-    path("parameters/delete/", privacy_views.delete_account, name="delete_account"),
-    path(
-        "parameters/delete/done/",
-        privacy_views.account_deleted,
-        name="account_deleted",
-    ),
-    path("parameters/agreement/", views.renew_consent, name="renew_consent"),
-    path(
-        "parameters/agreement/versions/<int:pk>/",
-        views.consent_version,
-        name="consent_version",
-    ),
-    path("parameters/consents/", views.optional_consents, name="optional_consents"),
 ]

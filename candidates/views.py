@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from allauth.account import views as allauth_views
-from allauth.account.utils import get_next_redirect_url
 from allauth.core import ratelimit
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -16,24 +15,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
-from .consent import (
-    consent_history,
-    current_agreement,
-    has_accepted_current_agreement,
-    is_staff_user,
-    published_revision,
-)
 from .emails import send_username_reminder
 from .forms import (
     ChangeUsernameForm,
     EducationForm,
     ExperienceForm,
     ForgotUsernameForm,
-    OptionalConsentsForm,
     ProfileForm,
-    RenewConsentForm,
 )
-from .models import CandidateProfile, Consent, Education, Experience
+from .models import CandidateProfile, Education, Experience
+from .sections import parameters_sections, space_links
 from .verification import has_verified_email
 
 
@@ -45,12 +36,15 @@ def _profile_of(request: HttpRequest) -> CandidateProfile:
 
 @login_required
 def candidate_space(request: HttpRequest) -> HttpResponse:
-    """The entry of the candidate space: profile, documents, applications,
-    parameters."""
+    """The entry of the candidate space: profile, documents, parameters and the
+    cards other apps add ("My applications")."""
     return render(
         request,
         "candidates/space.html",
-        {"email_verified": has_verified_email(request.user)},
+        {
+            "email_verified": has_verified_email(request.user),
+            "links": space_links(request),
+        },
     )
 
 
@@ -122,12 +116,15 @@ def entry_remove(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
 
 @login_required
 def parameters(request: HttpRequest) -> HttpResponse:
-    """ "My parameters": username, e-mail address, password (then alerts and
-    consents)."""
+    """ "My parameters": username, e-mail address, password, then the sections
+    other apps add (alerts, consents, data)."""
     return render(
         request,
         "candidates/parameters.html",
-        {"email_verified": has_verified_email(request.user)},
+        {
+            "email_verified": has_verified_email(request.user),
+            "sections": parameters_sections(request),
+        },
     )
 
 
@@ -151,72 +148,6 @@ def change_username(request: HttpRequest) -> HttpResponse:
         "candidates/change_username.html",
         {"form": form},
     )
-
-
-@never_cache
-@login_required
-def renew_consent(request: HttpRequest) -> HttpResponse:
-    """Asks to accept the published Data Protection Agreement (a new version, or
-    one never accepted), then returns where the candidate was going (``next``,
-    on this site only)."""
-    next_url = get_next_redirect_url(request)
-    done_url = next_url or reverse("candidates:space")
-    agreement = current_agreement()
-    if (
-        agreement is None
-        or is_staff_user(request.user)
-        or has_accepted_current_agreement(request.user)
-    ):
-        return redirect(done_url)
-    # Bound on every POST: a form of checkboxes left unticked posts nothing.
-    data = request.POST if request.method == "POST" else None
-    form = RenewConsentForm(data, user=request.user, agreement=agreement)
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(
-            request, _("Thank you: you accepted the Data Protection Agreement.")
-        )
-        return redirect(done_url)
-    history = consent_history(request.user)
-    return render(
-        request,
-        "candidates/consent_renew.html",
-        {
-            "form": form,
-            "agreement": agreement,
-            "published_at": agreement.last_published_at
-            or published_revision(agreement).created_at,
-            "previous": history[0] if history else None,
-            "next_url": next_url or "",
-        },
-    )
-
-
-@login_required
-def consent_version(request: HttpRequest, pk: int) -> HttpResponse:
-    """The text of a version of the agreement that the candidate accepted."""
-    consent = get_object_or_404(
-        Consent.objects.select_related("revision"), pk=pk, user=request.user
-    )
-    return render(
-        request,
-        "candidates/consent_version.html",
-        {"consent": consent, "version": consent.revision.as_object()},
-    )
-
-
-@login_required
-def optional_consents(request: HttpRequest) -> HttpResponse:
-    """Gives or withdraws the optional consents (each change is kept)."""
-    data = request.POST if request.method == "POST" else None
-    form = OptionalConsentsForm(data, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        if form.save():
-            messages.success(request, _("Your choices are saved."))
-        else:
-            messages.info(request, _("Nothing changed: your choices are the same."))
-        return redirect(reverse("candidates:parameters") + "#consents")
-    return render(request, "candidates/consent_optional_form.html", {"form": form})
 
 
 class EmailView(allauth_views.EmailView):

@@ -1,102 +1,41 @@
-"""Candidates in the admin: HR recruiters with the right erase a candidate's
-account and data (the candidate list and inspect view are the applications app's)."""
+"""What this app declares through hooks: the candidate data it keeps (for the
+privacy app) and its own cards of the candidate space's menu."""
 
 from __future__ import annotations
 
-import logging
-from typing import Any
-
-from django.conf import settings
-from django.contrib import messages
-from django.contrib.auth.models import Permission
-from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
-from django.urls import path, reverse
+from django.http import HttpRequest
+from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
-from django.views.generic import TemplateView
 from wagtail import hooks
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from .models import Document, User
-from .privacy import ErasureReason, candidate_accounts, erase_candidate
-
-logger = logging.getLogger(__name__)
-
-# Both are needed: seeing candidates, and erasing them.
-ERASE_PERMISSIONS = ("applications.view_candidates", "candidates.erase_candidate")
+from .personal_data import CANDIDATE_DATA, PERSONAL_DATA_HOOK, PersonalData
+from .sections import SPACE_LINKS_HOOK, SpaceLink
 
 
-def can_erase_candidates(user: User) -> bool:
-    return user.has_perms(ERASE_PERMISSIONS)
+@hooks.register(PERSONAL_DATA_HOOK)
+def register_personal_data() -> PersonalData:
+    return CANDIDATE_DATA
 
 
-class CandidateEraseView(WagtailAdminTemplateMixin, TemplateView):
-    """Asks, then erases a candidate's account and data on behalf of HR."""
-
-    template_name = "candidates/admin/candidate_erase.html"
-    page_title = gettext_lazy("Erase this candidate")
-    header_icon = "warning"
-    candidate: User
-
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not can_erase_candidates(request.user):
-            raise PermissionDenied
-        self.candidate = get_object_or_404(candidate_accounts(), pk=kwargs["pk"])
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_page_subtitle(self) -> str:
-        return self.candidate.get_full_name() or self.candidate.username
-
-    def inspect_url(self) -> str:
-        return reverse("candidates_user_modeladmin_inspect", args=[self.candidate.pk])
-
-    def get_breadcrumbs_items(self) -> list[dict[str, Any]]:
-        return [
-            *self.breadcrumbs_items,
-            {
-                "url": reverse("candidates_user_modeladmin_index"),
-                "label": _("Candidates"),
-            },
-            {"url": self.inspect_url(), "label": self.get_page_subtitle()},
-            {"url": "", "label": self.page_title},
-        ]
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        from applications.models import Application
-
-        applications = Application.objects.filter(candidate=self.candidate)
-        return super().get_context_data(
-            candidate=self.candidate,
-            inspect_url=self.inspect_url(),
-            sent_count=applications.sent().count(),
-            draft_count=applications.filter(status="draft").count(),
-            document_count=Document.objects.filter(owner=self.candidate).count(),
-            anonymise=settings.ERASURE_SENT_APPLICATIONS != "delete",
-            **kwargs,
-        )
-
-    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        erase_candidate(self.candidate, by=request.user, reason=ErasureReason.HR)
-        messages.success(request, _("The candidate's account and data are erased."))
-        return redirect("candidates_user_modeladmin_index")
-
-
-@hooks.register("register_admin_urls")
-def register_candidate_erase_url():
+@hooks.register(SPACE_LINKS_HOOK)
+def register_space_links(request: HttpRequest) -> list[SpaceLink]:
     return [
-        path(
-            "recruitment/candidates/<int:pk>/erase/",
-            CandidateEraseView.as_view(),
-            name="candidates_erase_candidate",
-        )
+        SpaceLink(
+            title=_("My profile"),
+            text=_("Identity, contact details, experience and education."),
+            url=reverse("candidates:profile"),
+            order=100,
+        ),
+        SpaceLink(
+            title=_("My documents"),
+            text=_("Your CVs and letters, ready for each application."),
+            url=reverse("candidates:documents"),
+            order=200,
+        ),
+        SpaceLink(
+            title=_("My parameters"),
+            text=_("Username, e-mail address, password, job alerts and your data."),
+            url=reverse("candidates:parameters"),
+            order=900,
+        ),
     ]
-
-
-@hooks.register("register_permissions")
-def register_candidate_permissions():
-    """Lets administrators grant the erasure to a group in the admin."""
-    return Permission.objects.filter(
-        content_type__app_label="candidates", codename="erase_candidate"
-    )

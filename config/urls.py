@@ -1,11 +1,10 @@
 from django.conf import settings
-from django.urls import include, path, re_path
+from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home import routing
 from home import views as home_views
 
 urlpatterns = [
@@ -15,6 +14,7 @@ urlpatterns = [
     path("account/", include("allauth.urls")),
     path("", include("applications.urls")),
     path("me/", include("candidates.urls")),
+    path("me/", include("privacy.urls")),
     path("alerts/", include("alerts.urls")),
     path("healthz", home_views.healthz, name="healthz"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
@@ -26,9 +26,4 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-# Wagtail's pages, served through home.routing (the same view, routed in fewer
-# queries).
-urlpatterns += [
-    *(p for p in wagtail_urls.urlpatterns if p.name != "wagtail_serve"),
-    re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve"),
-]
+urlpatterns += [path("", include(wagtail_urls))]

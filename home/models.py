@@ -5,10 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
-from django.core.cache import cache
-from django.db import models, transaction
-from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
+from django.db import models
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
@@ -64,17 +61,8 @@ class BasePage(Page):
     class Meta:
         abstract = True
 
-    #: The view restrictions that apply, when the router already knows them
-    #: (home.routing: none when the site has none); else Wagtail looks them up.
-    known_view_restrictions = None
-
     def get_listing_summary(self) -> str:
         return self.listing_summary or self.search_description
-
-    def get_view_restrictions(self):
-        if self.known_view_restrictions is not None:
-            return self.known_view_restrictions
-        return super().get_view_restrictions()
 
 
 class HomePage(BasePage):
@@ -382,7 +370,9 @@ class ContactPage(EmailFormMixin, FormMixin, BasePage):
         return submission
 
     def send_mail(self, form, recipients: list[str] | None = None) -> None:
-        from .tasks import send_email
+        from uuid import uuid4
+
+        from core.outbox import queue_email
 
         reply_to = [
             value
@@ -401,30 +391,15 @@ class ContactPage(EmailFormMixin, FormMixin, BasePage):
         subject = self.subject or str(_("Message from the careers site"))
         body = render_to_string("emails/contact_message.txt", context)
         html = render_to_string("emails/contact_message.html", context)
-        transaction.on_commit(
-            lambda: send_email.enqueue(
-                subject=subject,
-                body=body,
-                html=html,
-                to=recipients or self.get_recipients(),
-                reply_to=reply_to[:1],
-                from_email=self.from_address or settings.DEFAULT_FROM_EMAIL,
-            )
+        queue_email(
+            key=f"contact-{uuid4().hex}",
+            to=recipients or self.get_recipients(),
+            subject=subject,
+            body=body,
+            html=html,
+            reply_to=reply_to[:1],
+            from_email=self.from_address or settings.DEFAULT_FROM_EMAIL,
         )
-
-
-#: How long a process keeps the portal settings and footer links it has read.
-#: Saving the settings or changing a page forgets them at once in the shared
-#: cache (Redis); without one, other processes see the change within this time.
-SETTINGS_CACHE_SECONDS = 60
-
-
-def settings_cache_key(site_id: int) -> str:
-    return f"home.portal_settings.{site_id}"
-
-
-def footer_cache_key(site_id: int) -> str:
-    return f"home.footer_links.{site_id}"
 
 
 @register_setting(icon="cog")
@@ -474,63 +449,13 @@ class PortalSettings(BaseSiteSetting):
     class Meta:
         verbose_name = _("portal settings")
 
-    @classmethod
-    def for_site(cls, site) -> PortalSettings:
-        """The settings of the site, from the cache: every page shows them and
-        they change only when HR saves them (see ``forget_portal_settings``)."""
-        if site is None:
-            return super().for_site(site)
-        key = settings_cache_key(site.pk)
-        instance = cache.get(key)
-        if instance is None:
-            instance = super().for_site(site)
-            cache.set(key, instance, SETTINGS_CACHE_SECONDS)
-        return instance
-
     def footer_link_items(self, request: HttpRequest) -> list[tuple[str, str]]:
-        """(url, label) of each live footer link, from the cache until the
-        settings or a page change (see ``forget_footer_links``)."""
-        key = footer_cache_key(self.site_id)
-        items = cache.get(key)
-        if items is None:
-            items = self.read_footer_link_items(request)
-            cache.set(key, items, SETTINGS_CACHE_SECONDS)
-        return items
-
-    def read_footer_link_items(self, request: HttpRequest) -> list[tuple[str, str]]:
-        """(url, label) of each live footer link, as the pages are now.
-
-        Read from the stream's stored data and one query of the pages, rather
-        than through the blocks, whose conversion cost more than the rest of the
-        footer on every page of the site."""
-        links = [
-            (item["value"].get("page"), item["value"].get("label"))
-            for item in self.footer_links.raw_data
-            if item["type"] == "link"
-        ]
-        pages = Page.objects.live().only("id", "title", "url_path", "live")
-        pages = pages.in_bulk([page_id for page_id, _label in links if page_id])
+        """(url, label) of each footer link to a live page."""
         return [
-            (page.get_url(request), label or page.title)
-            for page_id, label in links
-            if (page := pages.get(page_id)) is not None
+            (page.get_url(request), link["label"] or page.title)
+            for link in (block.value for block in self.footer_links)
+            if (page := link["page"]) is not None and page.live
         ]
-
-
-@receiver(post_save, sender=PortalSettings)
-@receiver(post_delete, sender=PortalSettings)
-def forget_portal_settings(instance: PortalSettings, **kwargs: Any) -> None:
-    cache.delete_many(
-        [settings_cache_key(instance.site_id), footer_cache_key(instance.site_id)]
-    )
-
-
-def forget_footer_links(**kwargs: Any) -> None:
-    """A page was published, unpublished, moved or deleted: the footers may
-    show its title or address (connected in ``HomeConfig.ready``)."""
-    from .routing import all_sites
-
-    cache.delete_many([footer_cache_key(site.pk) for site in all_sites()])
 
 
 class PendingDeletion(models.Model):

@@ -14,6 +14,7 @@ from django.db.models.signals import post_save
 from modelsearch import index
 from modelsearch.backends import get_search_backends
 from modelsearch.signal_handlers import post_save_signal_handler
+from modelsearch.tasks import insert_or_update_object_task
 
 _state = threading.local()
 
@@ -23,11 +24,15 @@ def _pending() -> dict[type[models.Model], set] | None:
 
 
 def index_object(instance: models.Model) -> None:
-    """Indexes ``instance`` now, or at the end of the current
-    ``deferred_indexing()`` block."""
+    """Indexes the stored row of ``instance`` (not the instance, which may carry
+    an unpublished draft) as Wagtail's own signal does, or at the end of the
+    current ``deferred_indexing()`` block."""
     pending = _pending()
     if pending is None:
-        index.insert_or_update_object(instance)
+        meta = instance._meta
+        insert_or_update_object_task.enqueue(
+            meta.app_label, meta.model_name, str(instance.pk)
+        )
     else:
         pending[instance._meta.concrete_model].add(instance.pk)
 

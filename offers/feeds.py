@@ -12,22 +12,8 @@ from home.models import PortalSettings
 
 from .models import OfferIndexPage, OfferPage
 from .search import OfferSearch
-from .templatetags.offer_tags import CardWriter
 
 FEED_SIZE = 50
-
-#: What an item shows (its family read along).
-ITEM_FIELDS = (
-    "title",
-    "url_path",
-    "job_family",
-    "contract_type",
-    "remote_policy",
-    "listing_summary",
-    "search_description",
-    "first_published_at",
-    "last_published_at",
-)
 
 
 class OfferFeed(Feed):
@@ -39,7 +25,6 @@ class OfferFeed(Feed):
 
     def get_object(self, request: HttpRequest, *args, **kwargs) -> OfferSearch:
         self.request = request
-        self.urls = CardWriter(request)  # the offers' addresses, worked out once
         self.organisation = PortalSettings.for_request(request).organisation_name
         return OfferSearch(request.GET)
 
@@ -57,23 +42,13 @@ class OfferFeed(Feed):
         }
 
     def items(self, search: OfferSearch) -> list[OfferPage]:
-        # The newest ids are sorted and cut from the narrow listing rows, then
-        # only those offers are read, with what an item shows.
-        ids = list(search.results()[:FEED_SIZE])
-        offers = (
-            OfferPage.objects.filter(pk__in=ids)
-            .select_related("job_family")
-            .only(*ITEM_FIELDS)
-            .prefetch_related("locations")
-        )
-        by_id = offers.in_bulk()
-        return [by_id[pk] for pk in ids if pk in by_id]
+        return list(search.results()[:FEED_SIZE])
 
     def item_title(self, offer: OfferPage) -> str:
         return offer.title
 
     def item_link(self, offer: OfferPage) -> str:
-        return self.urls.url(offer)
+        return offer.get_url(self.request)
 
     def item_description(self, offer: OfferPage) -> str:
         facts = [

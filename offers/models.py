@@ -5,22 +5,15 @@ from __future__ import annotations
 import re
 import secrets
 from datetime import date, datetime, time
-from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
-from django.db import DEFAULT_DB_ALIAS, models, transaction
-from django.db.models import Count, F, OuterRef, Subquery
-from django.dispatch import receiver
+from django.db import models
 from django.http import HttpRequest, HttpResponse
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
-from django.utils.encoding import force_str
-from django.utils.hashable import make_hashable
-from django.utils.http import urlencode
 from django.utils.text import slugify
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -29,12 +22,10 @@ from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
-from wagtail.signals import page_unpublished
 
 from home.blocks import BodyStreamBlock
 from home.models import BasePage
 from home.search import index_object
-from home.statements import Statement, instantiate
 
 from .choices import (
     EMPLOYMENT_TYPES,
@@ -64,11 +55,9 @@ REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 
 
 def reindex_offers(offers: models.QuerySet) -> None:
-    """Offers carry their family and places in the search index: refresh them
-    (what a search finds, hence its kept counts, may change)."""
+    """Offers carry their family and places in the search index: refresh them."""
     for offer in offers:
         index_object(offer)
-    ListingTally.forget_all()
 
 
 def unique_slug(model: type[models.Model], text: str, pk: int | None) -> str:
@@ -189,31 +178,6 @@ class Location(index.Indexed, models.Model):
         }
 
 
-# What an offer card ({% offer_cards %}) reads of an offer, besides its family's
-# name and the annotations of for_cards(): ListedOfferQuerySet.cards() loads
-# only these.
-CARD_FIELDS = (
-    "id",
-    "page_ptr_id",
-    "title",
-    "url_path",
-    "job_family_id",
-    "contract_type",
-    "remote_policy",
-    "closing_date",
-)
-
-
-@cache
-def _choice_labels(field: models.Field, language: str | None) -> dict[Any, Any]:
-    """The label of each value of a choice field, in that language (the active
-    one when this is called)."""
-    return {
-        value: force_str(label, strings_only=True)
-        for value, label in make_hashable(field.flatchoices)
-    }
-
-
 class OfferQuerySet(PageQuerySet):
     def open(self, today: date | None = None) -> OfferQuerySet:
         """Live offers, not filled, whose closing date, if any, has not passed."""
@@ -222,39 +186,14 @@ class OfferQuerySet(PageQuerySet):
             models.Q(closing_date__isnull=True) | models.Q(closing_date__gte=today)
         )
 
-    def for_cards(self) -> OfferQuerySet:
-        """What an offer card shows, in this one query: the family, and the first
-        city with the number of places (``first_city``, ``place_count``)."""
-        places = OfferPage.locations.through.objects.filter(offerpage_id=OuterRef("pk"))
+    def cards(self) -> OfferQuerySet:
+        """What an offer card shows (``components/offer_card.html``): the family
+        read along, the places in one more query, the description left out."""
         return (
             self.select_related("job_family")
-            .annotate(
-                first_city=Subquery(
-                    places.order_by("location__city").values("location__city")[:1]
-                ),
-                place_count=Subquery(
-                    places.order_by()
-                    .values("offerpage_id")
-                    .annotate(count=Count("pk"))
-                    .values("count")
-                ),
-            )
+            .prefetch_related("locations")
             .defer_streamfields()
         )
-
-    def cards(
-        self, ids: list[int], cities: dict[int, str] | None = None
-    ) -> list[OfferPage]:
-        """The listed offers of ``ids`` as cards (``ListedOfferQuerySet.cards``),
-        in that order; an id without a listing row (the offer closed or left in
-        between) is left out."""
-        by_id = {
-            card.pk: card
-            for card in ListedOffer.objects.filter(page_id__in=ids)
-            .order_by()
-            .cards(cities)
-        }
-        return [by_id[pk] for pk in ids if pk in by_id]
 
 
 OfferManager = PageManager.from_queryset(OfferQuerySet)
@@ -292,10 +231,9 @@ class OfferIndexPage(RoutablePageMixin, BasePage):
         context["feed_url"] = self.get_url(request) + self.reverse_subpage("feed")
         return context
 
-    @classmethod
-    def routes_to_child(cls, component: str) -> bool:
-        """For home.routing: any slug but the reserved ones leads to an offer."""
-        return component not in RESERVED_SLUGS
+    def get_cached_paths(self) -> list[str]:
+        """What a CDN purges when the listing is published: it and its feed."""
+        return ["/", "/feed/"]
 
     @path("feed/", name="feed")
     def feed(self, request: HttpRequest) -> HttpResponse:
@@ -559,10 +497,10 @@ class OfferPage(BasePage):
         elif not self.filled:
             self.filled_at = None
         super().save(*args, **kwargs)
-        # The search index is written on post_save, before the locations are
-        # saved: write it again now that they are; the same for the listing.
+        # The search index is written on post_save, before the places are saved:
+        # write it again now that they are, from the stored row (what is live),
+        # never from this instance, which may carry an unpublished draft.
         index_object(self)
-        ListedOffer.sync(self.pk)
 
     @staticmethod
     def new_reference() -> str:
@@ -575,21 +513,6 @@ class OfferPage(BasePage):
 
     def permissions_for_user(self, user) -> OfferPermissionTester:
         return OfferPermissionTester(user, self)
-
-    @classmethod
-    def routed_queryset(cls) -> OfferQuerySet:
-        """How home.routing reads an offer to serve: with its family (shown and
-        put in the JSON-LD), one query fewer."""
-        return cls.objects.select_related("job_family")
-
-    def _get_FIELD_display(self, field: models.Field) -> str:  # noqa: N802 - Django's name
-        """What ``get_<field>_display()`` answers, with the labels of each field
-        gathered and translated once per language (Django gathers them at each
-        call, translating every label of the field to hash it: a third of the
-        feed's time)."""
-        value = make_hashable(getattr(self, field.attname))
-        labels = _choice_labels(field, get_language())
-        return force_str(labels.get(value, value), strings_only=True)
 
     @property
     def is_open(self) -> bool:
@@ -642,35 +565,30 @@ class OfferPage(BasePage):
         )
 
     def apply_url(self) -> str:
-        """The application flow once it exists; until then log-in, then back."""
-        try:
-            return reverse("applications:apply", kwargs={"slug": self.slug})
-        except NoReverseMatch:
-            return f"{reverse('account_login')}?{urlencode({'next': self.url})}"
+        """Where a candidate applies to this offer."""
+        return reverse("applications:apply", kwargs={"slug": self.slug})
 
     def similar_offers(self, limit: int = 3) -> list[OfferPage]:
         """Open offers of the same family first, then those in the same places,
-        newest first, as cards: each kind an index scan of the listing rows
-        (a single query ranking both kinds had to sort every open offer), the
-        second only when the family has too few."""
-        through = OfferPage.locations.through.objects
-        today = timezone.localdate()
-        others = ListedOffer.objects.open(today).exclude(page_id=self.pk)
-        newest = ("-published_at", "-page_id")
-        # (No family: the statement runs as a plain queryset, IS NULL.)
-        rows = FAMILY_CARD_ROWS(today, self.pk, self.job_family_id, limit=limit)
-        cards = cards_from_rows(rows)
+        newest first, as cards; the places are looked at only when the family
+        has too few."""
+        others = (
+            OfferPage.objects.open()
+            .exclude(pk=self.pk)
+            .order_by("-first_published_at", "-pk")
+        )
+        cards: list[OfferPage] = []
+        if self.job_family_id:
+            cards = list(
+                others.filter(job_family_id=self.job_family_id).cards()[:limit]
+            )
         if len(cards) < limit:
-            same_place = through.filter(
-                location_id__in=through.filter(offerpage_id=self.pk).values(
-                    "location_id"
-                )
-            ).values("offerpage_id")
+            places = OfferPage.locations.through.objects.filter(offerpage_id=self.pk)
             cards += (
-                others.filter(page_id__in=same_place)
-                .exclude(job_family_id=self.job_family_id)
-                .order_by(*newest)[: limit - len(cards)]
-                .cards()
+                others.filter(locations__in=places.values("location_id"))
+                .exclude(pk__in=[card.pk for card in cards])
+                .distinct()
+                .cards()[: limit - len(cards)]
             )
         return cards
 
@@ -756,10 +674,7 @@ class OfferPage(BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         portal_settings = PortalSettings.for_request(request)
-        if getattr(request, "is_preview", False):
-            locations = list(self.locations.all())  # maybe a revision's, unsaved
-        else:
-            locations = OFFER_LOCATIONS(self.pk)
+        locations = list(self.locations.all())  # a preview's may be unsaved
         context["locations"] = locations
         context["json_ld"] = self.json_ld(request, portal_settings, locations)
         context["similar_offers"] = self.similar_offers()
@@ -775,366 +690,11 @@ class OfferPage(BasePage):
         return super().get_sitemap_urls(request)
 
 
-LISTED_FIELDS = (
-    "first_published_at",
-    "closing_date",
-    "job_family_id",
-    "contract_type",
-    "remote_policy",
-)
+def purge_listing_from_frontend_cache(instance: OfferPage, **kwargs: Any) -> None:
+    """An offer published or closed: the CDN drops the listing (and its feed)
+    and the home page, which list it, as Wagtail drops the offer's own page."""
+    from wagtail.contrib.frontend_cache.utils import PurgeBatch
 
-
-class ListedOfferQuerySet(models.QuerySet):
-    def open(self, today: date | None = None) -> ListedOfferQuerySet:
-        """Those whose closing date, if any, has not passed."""
-        today = today or timezone.localdate()
-        return self.filter(
-            models.Q(closing_date__isnull=True) | models.Q(closing_date__gte=today)
-        )
-
-    def card_rows(self) -> ListedOfferQuerySet:
-        """The ``CARD_COLUMNS`` of these rows (see ``cards_from_rows``)."""
-        return self.values_list(*CARD_COLUMNS)
-
-    def cards(self, cities: dict[int, str] | None = None) -> list[OfferPage]:
-        """These rows' offers, in this queryset's order, as cards (see
-        ``cards_from_rows``)."""
-        return cards_from_rows(list(self.card_rows()), cities)
-
-
-#: What a card shows, read from the listing rows and the page's.
-CARD_COLUMNS = (
-    "page_id",
-    "page__title",
-    "page__url_path",
-    "job_family_id",
-    "job_family__name",
-    "contract_type",
-    "remote_policy",
-    "closing_date",
-    "places",
-)
-
-
-def cards_from_rows(
-    rows: list[tuple], cities: dict[int, str] | None = None
-) -> list[OfferPage]:
-    """The offers of these ``CARD_COLUMNS`` rows, in their order, as cards read
-    them: the ``CARD_FIELDS`` (the rest deferred) and the ``for_cards()``
-    annotations (``first_city``, ``place_count``), with one more query for the
-    cities: building and compiling ``for_cards()`` with its subqueries cost
-    more than running it (2.5 of 3.8 ms for three offers). ``cities``: the city
-    of every place, sorted by city, when the caller has read them already."""
-    places = {row[0]: ListedOffer.place_ids(row[8]) for row in rows}
-    if cities is None:
-        # In the database's order: the first city of a card is the first of its
-        # places in it, as ``for_cards()`` has it.
-        wanted = sorted({place for ids in places.values() for place in ids})
-        cities = dict(CITIES(wanted)) if wanted else {}
-    rank = {place: number for number, place in enumerate(cities)}
-    # from_db() takes the values of the loaded fields in the model's order.
-    names = tuple(
-        field.attname
-        for field in OfferPage._meta.concrete_fields
-        if field.attname in CARD_FIELDS
-    )
-    cards = []
-    for row in rows:
-        page_id, title, url_path, family_id, family, contract, remote, closing = row[:8]
-        values = {
-            "id": page_id,
-            "page_ptr_id": page_id,
-            "title": title,
-            "url_path": url_path,
-            "job_family_id": family_id,
-            "contract_type": contract,
-            "remote_policy": remote,
-            "closing_date": closing,
-        }
-        offer = instantiate(
-            OfferPage, DEFAULT_DB_ALIAS, names, [values[n] for n in names]
-        )
-        if family_id is not None:
-            offer.job_family = JobFamily(pk=family_id, name=family)
-        mine = sorted(
-            (place for place in places[page_id] if place in rank),
-            key=rank.__getitem__,
-        )
-        offer.first_city = cities[mine[0]] if mine else None
-        offer.place_count = len(mine) or None
-        cards.append(offer)
-    return cards
-
-
-#: The cities of places (ids), sorted by city.
-CITIES = Statement(
-    lambda ids: (
-        Location.objects.filter(pk__in=ids).order_by("city").values_list("pk", "city")
-    )
-)
-
-#: The newest open offers' card rows, from ``start`` to ``stop``.
-NEWEST_CARD_ROWS = Statement(
-    lambda day, *, start, stop: (
-        ListedOffer.objects.open(day)
-        .order_by("-published_at", "-page_id")[start:stop]
-        .card_rows()
-    )
-)
-
-#: The newest open offers of a family but one, as card rows.
-FAMILY_CARD_ROWS = Statement(
-    lambda day, page_id, family_id, *, limit: (
-        ListedOffer.objects.open(day)
-        .exclude(page_id=page_id)
-        .filter(job_family_id=family_id)
-        .order_by("-published_at", "-page_id")[:limit]
-        .card_rows()
-    )
-)
-
-
-class ListedOffer(models.Model):
-    """The narrow row of an offer the listing may show: live and not filled.
-
-    The listing, its counts, the feed and the similar offers sort, filter and
-    count these rows instead of joining the page tables (Wagtail's page row and
-    the offer's own row are wide: a 10 000-offer listing read 1.5 MB to count).
-    Kept by ``OfferPage.save()`` and the ``page_unpublished`` signal;
-    ``manage.py rebuild_listed_offers`` writes them all again. The closing date
-    is kept, not applied: an offer leaves the listing the day after it without
-    any write."""
-
-    page = models.OneToOneField(
-        OfferPage,
-        primary_key=True,
-        on_delete=models.CASCADE,
-        related_name="listed",
-        verbose_name=_("offer"),
-    )
-    published_at = models.DateTimeField(_("first published at"))
-    closing_date = models.DateField(_("closing date"), null=True, blank=True)
-    job_family = models.ForeignKey(
-        JobFamily,
-        verbose_name=_("job family"),
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    contract_type = models.CharField(_("contract type"), max_length=20)
-    remote_policy = models.CharField(_("remote work"), max_length=20)
-    places = models.CharField(
-        _("places"),
-        max_length=1000,
-        blank=True,
-        help_text=_("The ids of the offer's places, sorted, as |3|7|."),
-    )
-
-    objects = ListedOfferQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("listed offer")
-        verbose_name_plural = _("listed offers")
-        indexes = [
-            models.Index(
-                F("published_at").desc(), F("page").desc(), name="listed_newest"
-            ),
-            models.Index(fields=["closing_date"], name="listed_closing"),
-            models.Index(
-                "job_family",
-                F("published_at").desc(),
-                F("page").desc(),
-                name="listed_family_newest",
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return str(self.page_id)
-
-    @staticmethod
-    def places_key(location_ids) -> str:
-        ids = sorted(set(location_ids))
-        return f"|{'|'.join(map(str, ids))}|" if ids else ""
-
-    @staticmethod
-    def place_ids(key: str) -> list[int]:
-        return [int(part) for part in key.split("|") if part]
-
-    @classmethod
-    def row_for(cls, offer: OfferPage, place_ids) -> ListedOffer:
-        return cls(
-            page_id=offer.pk,
-            published_at=offer.first_published_at or timezone.now(),
-            closing_date=offer.closing_date,
-            job_family_id=offer.job_family_id,
-            contract_type=offer.contract_type,
-            remote_policy=offer.remote_policy,
-            places=cls.places_key(place_ids),
-        )
-
-    @classmethod
-    def sync(cls, page_id: int) -> None:
-        """Write, rewrite or remove the row of one offer from what the database
-        holds (not from an instance, which may carry an unpublished draft)."""
-        offer = (
-            OfferPage.objects.filter(pk=page_id, live=True, filled=False)
-            .only(*LISTED_FIELDS)
-            .first()
-        )
-        ListingTally.forget_all()
-        if offer is None:
-            cls.objects.filter(page_id=page_id).delete()
-            return
-        through = OfferPage.locations.through.objects.filter(offerpage_id=page_id)
-        cls.row_for(offer, through.values_list("location_id", flat=True)).save()
-
-    @classmethod
-    def rebuild(cls) -> int:
-        """Every row written again from the offers; the number of rows."""
-        places: dict[int, list[int]] = {}
-        through = OfferPage.locations.through.objects.values_list(
-            "offerpage_id", "location_id"
-        )
-        for offer_id, location_id in through.iterator(5000):
-            places.setdefault(offer_id, []).append(location_id)
-        offers = OfferPage.objects.filter(live=True, filled=False).only(*LISTED_FIELDS)
-        rows = [
-            cls.row_for(offer, places.get(offer.pk, []))
-            for offer in offers.iterator(2000)
-        ]
-        with transaction.atomic():
-            ListingTally.forget_all()
-            cls.objects.all().delete()
-            cls.objects.bulk_create(rows, batch_size=2000)
-        return len(rows)
-
-
-@receiver(models.signals.post_delete, sender=OfferPage)
-def forget_tallies(**kwargs: Any) -> None:
-    """An offer deleted: its listing row goes with it, without ``sync()``. (Not
-    a receiver of the rows' own deletion: Django would then delete them one by
-    one, ``rebuild()`` 10 000 times.)"""
-    ListingTally.forget_all()
-
-
-class ListingGeneration(models.Model):
-    """One row: a number that every change of the listing rows increases."""
-
-    number = models.BigIntegerField(_("number"), default=0)
-
-    class Meta:
-        verbose_name = _("listing generation")
-
-    def __str__(self) -> str:
-        return str(self.number)
-
-    @classmethod
-    def current(cls) -> int:
-        generation, _created = cls.objects.get_or_create(pk=1)
-        return generation.number
-
-
-#: Tallies kept at most between two changes of the offers, within a day.
-MAX_TALLIES = 5000
-
-
-class ListingTally(models.Model):
-    """The counts of the listing for one set of filters and search on one day,
-    while the listing rows stay as they were: counting 10 000 rows took two
-    grouped queries and more than half of the listing's time, and the plain
-    listing (and each filter) is asked for far more often than offers change.
-
-    Exact, not a cache that may lag: every change of the listing rows increases
-    the generation and drops the tallies in its own transaction, and a tally is
-    only read for the current generation, so one counted while an offer was
-    being published (under the previous generation) is never read."""
-
-    filters = models.CharField(_("filters"), max_length=255)
-    day = models.DateField(_("day"))
-    generation = models.BigIntegerField(_("generation"))
-    counts = models.JSONField(_("counts"))
-
-    class Meta:
-        verbose_name = _("listing tally")
-        verbose_name_plural = _("listing tallies")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["filters", "day", "generation"], name="listing_tally_unique"
-            )
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.filters or '-'} {self.day} #{self.generation}"
-
-    @classmethod
-    def forget_all(cls) -> None:
-        """The listing rows change: every tally is outdated (call it inside the
-        change's transaction)."""
-        increased = ListingGeneration.objects.filter(pk=1).update(
-            number=F("number") + 1
-        )
-        if not increased:
-            ListingGeneration.objects.get_or_create(pk=1)
-        cls.objects.all().delete()
-
-    @classmethod
-    def recall(cls, filters: str, day: date) -> Any:
-        """The counts kept for these filters today, if still exact (one query)."""
-        rows = KEPT_COUNTS(filters, day)
-        return rows[0][0] if rows else None
-
-    @classmethod
-    def remember(cls, filters: str, day: date, generation: int, counts: Any) -> None:
-        """Keeps counts taken under ``generation`` (read before counting),
-        unless ``MAX_TALLIES`` are kept already (searches make new ones)."""
-        cls.objects.filter(day__lt=day).delete()
-        if cls.objects.count() >= MAX_TALLIES:
-            return
-        cls.objects.bulk_create(
-            [cls(filters=filters, day=day, generation=generation, counts=counts)],
-            ignore_conflicts=True,
-        )
-
-
-@receiver(page_unpublished)
-def unlist_offer(sender, instance, **kwargs) -> None:
-    """An unpublished (or expired) offer leaves the listing (the page may have
-    been saved as a plain ``Page``, which ``OfferPage.save()`` does not see)."""
-    if isinstance(instance, OfferPage):
-        ListedOffer.sync(instance.pk)
-
-
-class OfferWord(models.Model):
-    """One word (lexeme) of an offer's entry in Wagtail's search index.
-
-    On PostgreSQL a trigger on the index entries keeps these rows equal to the
-    words of each offer's title and body vectors (migration 0006), whatever
-    writes the index (saves, bulk indexing, ``update_index``). A search for a
-    word found in every offer reads its ids from this table's primary key
-    instead of matching 10 000 vectors (``offers.search``). Left empty on other
-    databases, whose search does not read it.
-    """
-
-    pk = models.CompositePrimaryKey("lexeme", "page_id")
-    lexeme = models.TextField(_("word"))
-    page_id = models.IntegerField(_("offer"))
-
-    class Meta:
-        verbose_name = _("offer word")
-        verbose_name_plural = _("offer words")
-
-    def __str__(self) -> str:
-        return f"{self.lexeme} ({self.page_id})"
-
-
-#: The counts kept for a set of filters on a day, under the current generation.
-KEPT_COUNTS = Statement(
-    lambda filters, day: ListingTally.objects.filter(
-        filters=filters,
-        day=day,
-        generation=Subquery(ListingGeneration.objects.filter(pk=1).values("number")),
-    ).values_list("counts")[:1]
-)
-
-#: An offer's places, as ``offer.locations.all()`` reads them.
-OFFER_LOCATIONS = Statement(lambda page_id: Location.objects.filter(offers=page_id))
+    batch = PurgeBatch()
+    batch.add_pages(instance.get_ancestors().live().specific().filter(depth__gt=1))
+    batch.purge()

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Installs the system packages a step needs, with apt when run as root.
 #   scripts/bootstrap.sh python   what `make install` needs (python3 venv)
-#   scripts/bootstrap.sh test     what `make test` needs (Chromium, PostgreSQL, Java, npm)
+#   scripts/bootstrap.sh test     what `make test` needs (Chromium, PostgreSQL, Redis, Java, npm)
 #   scripts/bootstrap.sh prod     what `make serve-prod` needs (PostgreSQL)
+#   scripts/bootstrap.sh bench    what `make bench` needs (PostgreSQL, Redis, wrk)
 set -euo pipefail
 
-step=${1:?usage: bootstrap.sh python|test|prod}
+step=${1:?usage: bootstrap.sh python|test|prod|bench}
 missing=()
 
 have() { command -v "$1" >/dev/null 2>&1; }
@@ -17,12 +18,18 @@ case "$step" in
   test)
     have chromium || missing+=(chromium)
     ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || missing+=(postgresql)
+    have redis-server || missing+=(redis-server)
     have java || missing+=(default-jre-headless)
     have npm || missing+=(npm)
     fc-list 2>/dev/null | grep -qi dejavu || missing+=(fonts-dejavu-core)
     ;;
   prod)
     ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || missing+=(postgresql)
+    ;;
+  bench)
+    ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || missing+=(postgresql)
+    have redis-server || missing+=(redis-server)
+    have wrk || missing+=(wrk)
     ;;
   *)
     echo "unknown step: $step" >&2

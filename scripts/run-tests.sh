@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole suite, as CI runs it: linters and Django checks, then pytest on SQLite
-# (browser journeys included), then pytest again on a real PostgreSQL server.
+# (browser journeys included), then pytest again on a real PostgreSQL server, with
+# a real Redis server for the tests marked `redis` (TEST_REDIS_URL).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=.venv/bin
@@ -9,6 +10,7 @@ echo "== Linters and Django checks"
 $bin/ruff check .
 $bin/ruff format --check .
 $bin/djhtml --check templates
+$bin/lint-imports --no-cache
 DJANGO_SETTINGS_MODULE=config.settings.test $bin/python manage.py check --fail-level WARNING
 DJANGO_SETTINGS_MODULE=config.settings.test $bin/python manage.py makemigrations --check --dry-run
 
@@ -17,11 +19,15 @@ DJANGO_SETTINGS_MODULE=config.settings.test $bin/python manage.py makemigrations
 pytest_args="-q -p no:cacheprovider -n ${TEST_PROCESSES:-2} --dist loadfile --durations=15"
 
 echo "== Test suite on SQLite, with the browser journeys"
-env -u DATABASE_URL $bin/pytest $pytest_args -m "not postgres"
+env -u DATABASE_URL -u TEST_REDIS_URL $bin/pytest $pytest_args -m "not postgres and not redis"
 
-echo "== Test suite on PostgreSQL"
+echo "== Test suite on PostgreSQL, with Redis"
 pg_dir=$(mktemp -d /tmp/careers-pg.XXXXXX)
+redis_dir=$(mktemp -d /tmp/careers-redis.XXXXXX)
 pg_port=${TEST_PG_PORT:-54329}
-trap 'scripts/postgres.sh stop "$pg_dir"' EXIT
+redis_port=${TEST_REDIS_PORT:-63799}
+trap 'scripts/postgres.sh stop "$pg_dir"; scripts/redis.sh stop "$redis_dir"' EXIT
 database_url=$(scripts/postgres.sh start "$pg_dir" "$pg_port")
-DATABASE_URL=$database_url REQUIRE_POSTGRES=1 $bin/pytest $pytest_args -m "not e2e"
+redis_url=$(scripts/redis.sh start "$redis_dir" "$redis_port")
+DATABASE_URL=$database_url REQUIRE_POSTGRES=1 TEST_REDIS_URL=$redis_url \
+  $bin/pytest $pytest_args -m "not e2e"

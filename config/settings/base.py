@@ -23,13 +23,16 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     # Project apps, in the order of the design: an app imports only from those above.
+    "core",
     "home",
     "offers",
     "candidates",
     "applications",
     "alerts",
+    "privacy",
     # Wagtail
     "wagtail.contrib.forms",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -59,10 +62,13 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django.forms",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Anonymous visitors' public pages, from the cache (home/page_cache.py).
+    "home.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -73,7 +79,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     # After authentication: a new version of the Data Protection Agreement waits
     # for the candidate's acceptance before anything else.
-    "candidates.middleware.ConsentRenewalMiddleware",
+    "privacy.middleware.ConsentRenewalMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 # Messages ride in the session: no cookie of their own (see the Cookies page).
@@ -99,6 +105,8 @@ TEMPLATES = [
         },
     },
 ]
+# Form fields render through the project's templates (templates/django/forms/).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 # Database: SQLite in var/ unless DATABASE_URL names another (PostgreSQL in production).
 DATABASES = {
@@ -182,7 +190,7 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "20/h/ip,5/h/key",
     "reset_password_from_key": "20/m/ip",
     "forgot_username": "20/h/ip,5/h/key",
-    "export_data": "5/h/user",  # "Download my data" (candidates.privacy)
+    "export_data": "5/h/user",  # "Download my data" (privacy.views)
 }
 # django-axes locks an account (whatever the client address) after repeated failures,
 # on the site's log-in and on the Wagtail admin's alike.
@@ -282,16 +290,63 @@ TASKS = {
     }
 }
 
-# Cache: local memory unless Redis is configured.
+# Cache, and the page cache of anonymous visitors (home/page_cache.py): local
+# memory in one process unless Redis is configured, shared by every server then.
 if env_str("REDIS_URL"):
     CACHES = {
-        "default": {
+        alias: {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": env_str("REDIS_URL"),
+            "KEY_PREFIX": alias,
         }
+        for alias in ("default", "pages")
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "pages": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "pages",
+            "OPTIONS": {"MAX_ENTRIES": 2000},
+        },
+    }
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+PAGE_CACHE_ALIAS = "pages"
+# How long a page is kept (a change of content outdates it at once anyway).
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 3600)
+# How long a CDN or other shared cache may keep a public page (browsers: not at
+# all); purged on publication when a CDN is configured (WAGTAILFRONTENDCACHE).
+PAGE_CACHE_SHARED_SECONDS = env_int("PAGE_CACHE_SHARED_SECONDS", 60)
+# Never kept: the candidate space, accounts, the admin, private files, tokens.
+PAGE_CACHE_EXCLUDED_PATHS = (
+    "/admin/",
+    "/me/",
+    "/account/",
+    "/documents/",
+    "/alerts/",
+    "/apply/",
+    "/healthz",
+)
+
+# A CDN in front of the site, purged when a page is published or unpublished:
+# one of these, or none.
+WAGTAILFRONTENDCACHE = {}
+if env_str("FRONTEND_CACHE_CLOUDFLARE_ZONEID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": env_str("FRONTEND_CACHE_CLOUDFLARE_BEARER_TOKEN"),
+        "ZONEID": env_str("FRONTEND_CACHE_CLOUDFLARE_ZONEID"),
+    }
+if env_str("FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID"):
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": env_str("FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID"),
+    }
+if env_str("FRONTEND_CACHE_HTTP_LOCATION"):
+    WAGTAILFRONTENDCACHE["http"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": env_str("FRONTEND_CACHE_HTTP_LOCATION"),
+    }
 
 # Wagtail
 WAGTAIL_SITE_NAME = env_str("SITE_NAME", "Careers")
@@ -320,7 +375,7 @@ JOB_ALERTS_UNSUBSCRIBE_DAYS = env_int("JOB_ALERTS_UNSUBSCRIBE_DAYS", 180)
 DOCUMENT_MAX_SIZE = env_int("DOCUMENT_MAX_SIZE_MB", 5) * 1024 * 1024
 DOCUMENT_MAX_COUNT = env_int("DOCUMENT_MAX_COUNT", 20)
 
-# Privacy (candidates.privacy): what an erased account's sent applications become
+# Privacy (privacy.erasure): what an erased account's sent applications become
 # ("anonymise": kept for HR without name nor documents, or "delete"), and the
 # months of inactivity after which manage.py purge_inactive_candidates erases an
 # account (warned by e-mail 30 days before).

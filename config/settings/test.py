@@ -21,3 +21,6 @@ STORAGES = {
         "OPTIONS": {"location": VAR_DIR / "test-private", "base_url": None},
     },
 }
+# Off unless a test turns it on (tests/home/test_page_cache.py): factories make
+# live pages without the signals of a publication.
+PAGE_CACHE_ENABLED = False

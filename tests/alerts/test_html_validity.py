@@ -11,6 +11,8 @@ from alerts.tokens import make_token
 from candidates.factories import UserFactory
 from tests.home.test_html_validity import validate
 
+pytestmark = pytest.mark.html_checker
+
 
 @pytest.mark.django_db
 def test_alert_pages_are_valid_html(world, client, tmp_path):

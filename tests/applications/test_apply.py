@@ -10,10 +10,11 @@ from django.urls import reverse
 
 from applications.choices import Status
 from applications.factories import ApplicationFactory
-from applications.models import Application, OutgoingEmail, StatusChange
-from applications.tasks import deliver_email
+from applications.models import Application, StatusChange
 from candidates.factories import UserFactory
 from candidates.models import Document
+from core.models import OutgoingEmail
+from core.tasks import deliver_email
 from offers.factories import JobFamilyFactory, LocationFactory
 
 from .world import PNG, ApplicationsTestCase, upload
@@ -62,7 +63,7 @@ class ApplyTests(ApplicationsTestCase):
         self.assertEqual(application.message, "Hello")
         self.assertContains(self.client.get(self.url), "resuming your draft")
         self.assertContains(
-            self.client.get(reverse("candidates:applications")), "Draft, not sent"
+            self.client.get(reverse("applications:list")), "Draft, not sent"
         )
         with self.captureOnCommitCallbacks(execute=True):
             response = self.client.post(
@@ -266,14 +267,14 @@ class SpeculativeTests(ApplicationsTestCase):
         self.assertEqual(application.status, Status.SUBMITTED)
         self.assertEqual(len(mail.outbox), 2)
         self.assertContains(
-            self.client.get(reverse("candidates:applications")),
+            self.client.get(reverse("applications:list")),
             "Speculative application",
         )
 
 
 class MyApplicationsTests(ApplicationsTestCase):
     def test_list_shows_only_mine_with_a_constant_number_of_queries(self):
-        url = reverse("candidates:applications")
+        url = reverse("applications:list")
         ApplicationFactory(
             candidate=self.other, offer=self.offer, status=Status.SUBMITTED
         )

@@ -12,8 +12,9 @@ from django.urls import reverse
 
 from applications.choices import Status
 from applications.factories import DocumentFactory
-from applications.models import Application, OutgoingEmail
+from applications.models import Application
 from candidates.factories import EmailAddressFactory, UserFactory
+from core.models import OutgoingEmail
 from home.factories import make_site_root
 from offers.factories import OfferIndexPageFactory, OfferPageFactory
 

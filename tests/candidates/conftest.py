@@ -4,6 +4,7 @@ import re
 
 import pytest
 from django.core import mail
+from django.test import Client, TestCase
 
 from candidates.factories import (
     CandidateProfileFactory,
@@ -13,6 +14,22 @@ from candidates.factories import (
 from home.factories import DataProtectionPageFactory
 
 PASSWORD = "Plum-Harbour-42"
+
+
+class CommittingClient(Client):
+    """The test client, running what a request leaves for its commit (the e-mails
+    of the outbox) when the request ends, as a request does in production; each test
+    runs inside one transaction that never commits. Do not wrap its requests in
+    ``django_capture_on_commit_callbacks(execute=True)``: they would run twice."""
+
+    def request(self, **request):
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            return super().request(**request)
+
+
+@pytest.fixture
+def client() -> Client:
+    return CommittingClient()
 
 
 @pytest.fixture

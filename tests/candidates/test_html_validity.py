@@ -17,7 +17,7 @@ from tests.home.test_html_validity import validate
 
 from .conftest import PASSWORD, links_in
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.html_checker]
 
 
 def test_account_pages_and_emails_are_valid_html(

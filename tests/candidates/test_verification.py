@@ -116,7 +116,7 @@ def apply(request):
 
 
 def test_an_unverified_candidate_cannot_apply_and_gets_a_new_link(
-    rf, agreement, client
+    rf, agreement, client, django_capture_on_commit_callbacks
 ):
     from allauth.core import context
     from django.contrib.messages.storage.fallback import FallbackStorage
@@ -129,7 +129,10 @@ def test_an_unverified_candidate_cannot_apply_and_gets_a_new_link(
         request.user = ann()
         request.session = SessionStore()
         request._messages = FallbackStorage(request)
-        with context.request_context(request):
+        with (
+            context.request_context(request),
+            django_capture_on_commit_callbacks(execute=True),
+        ):
             response = apply(request)
     assert response.status_code == 200
     assert b"Verify your e-mail address to apply" in response.content

@@ -14,6 +14,8 @@ VNU_JAR = (
     Path(settings.BASE_DIR) / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 )
 
+pytestmark = pytest.mark.html_checker
+
 PUBLIC_PATHS = [
     *DEMO_PAGES,
     "/account/login/",

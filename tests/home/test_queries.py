@@ -9,9 +9,10 @@ from offers.factories import LocationFactory, OfferIndexPageFactory, OfferPageFa
 
 pytestmark = pytest.mark.django_db
 
-# The pages of the path (home.routing), the home page (the portal settings are
-# cached), the newest offers (their listing rows), their cities.
-HOME_PAGE_QUERIES = 4
+# Wagtail's routing (the site with its root page, the path's aliases and view
+# restrictions), the home page, the portal settings, the newest offers, their
+# places.
+HOME_PAGE_QUERIES = 7
 
 
 def count_queries(client, path: str) -> int:

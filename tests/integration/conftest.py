@@ -1,5 +1,6 @@
 """Servers the integration tests start themselves: an S3-compatible one (SeaweedFS),
-which checks request signatures and the expiry of presigned URLs like S3 does."""
+which checks request signatures and the expiry of presigned URLs like S3 does; and
+the Redis server that `make test` starts for its PostgreSQL pass (TEST_REDIS_URL)."""
 
 from __future__ import annotations
 
@@ -13,9 +14,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 import boto3
 import pytest
+import redis
 from botocore.config import Config
 from django.conf import settings as django_settings
 
@@ -196,3 +199,48 @@ def s3_storage(s3_server: S3Server, settings) -> S3Server:
     """Page images and candidate documents on S3 for this test, as in production."""
     settings.STORAGES = {**settings.STORAGES, **s3_server.storages()}
     return s3_server
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # A test that uses Redis is marked so, wherever it asks for it: `make test-fast`
+    # and the SQLite pass of `make test` leave it out (-m "not redis").
+    for item in items:
+        if "redis_url" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.redis)
+
+
+@pytest.fixture(scope="session")
+def redis_url() -> str:
+    """The URL of a database of the Redis server of TEST_REDIS_URL, one database
+    per test process (``cache.clear()`` empties a whole database). Without the
+    variable the test is skipped, or fails when CI=true: CI never skips a service."""
+    base = os.environ.get("TEST_REDIS_URL", "")
+    if not base:
+        message = "This test needs Redis: `make test` runs it with TEST_REDIS_URL set."
+        if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+            pytest.fail(message, pytrace=False)
+        pytest.skip(message)
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw-1")
+    number = int(worker.removeprefix("gw")) + 1  # database 0 for a run without -n
+    url = urlunsplit(urlsplit(base)._replace(path=f"/{number}"))
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=5).ping()
+    except redis.RedisError as error:
+        pytest.fail(f"Redis at {url} does not answer: {error}", pytrace=False)
+    return url
+
+
+@pytest.fixture
+def redis_cache(redis_url: str, settings) -> Iterator[str]:
+    """Django's cache on Redis for this test, as in production (REDIS_URL), emptied
+    before and after it."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": redis_url,
+        }
+    }
+    client = redis.Redis.from_url(redis_url)
+    client.flushdb()
+    yield redis_url
+    client.flushdb()

@@ -17,8 +17,8 @@ from applications.factories import PDF, ApplicationFactory, DocumentFactory
 from applications.models import Application
 from candidates.factories import EmailAddressFactory, UserFactory
 from candidates.models import User
-from candidates.privacy import erase_candidate
 from home.models import PendingDeletion
+from privacy.erasure import erase_candidate
 
 pytestmark = pytest.mark.django_db
 
@@ -40,7 +40,7 @@ def test_the_export_reads_the_files_from_the_bucket(s3_storage, client, candidat
     document = DocumentFactory(owner=candidate, content=PDF + b"% from S3\n")
     assert objects_of(document) <= s3_storage.keys(s3_storage.private_bucket)
     client.force_login(candidate)
-    response = client.post(reverse("candidates:export_data"))
+    response = client.post(reverse("privacy:export_data"))
     assert response.status_code == 200
     with zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content))) as zipped:
         names = zipped.namelist()
@@ -61,7 +61,7 @@ def test_deleting_the_account_removes_the_objects(s3_storage, client, candidate)
     client.force_login(candidate)
     with TestCase.captureOnCommitCallbacks(execute=True):
         response = client.post(
-            reverse("candidates:delete_account"), {"password": PASSWORD}
+            reverse("privacy:delete_account"), {"password": PASSWORD}
         )
     assert response.status_code == 302
     left = s3_storage.keys(s3_storage.private_bucket)

@@ -12,17 +12,16 @@ from .catalogue import build_catalogue
 
 pytestmark = pytest.mark.django_db
 
-# The pages of the path (home.routing: one query, which also says that no page
-# is restricted; the sites and the portal settings are cached), the index,
-# families, locations, the counts (kept by the first request: ListingTally),
-# the offers of the page (their listing rows, sorted and cut). When searching,
-# the counts and the ids of the page come from one query that runs the search
-# once, then the offers of the page.
-LISTING_QUERIES = 6
-SEARCH_QUERIES = 6
-# The pages of the path, the offer (whole, with its family), its places, the
-# listing rows of the similar offers, their cities.
-OFFER_QUERIES = 5
+# Wagtail's routing (the site with its root page, the index by its slug, the
+# index whole, the path's aliases and view restrictions: 6), the families and
+# places of the filters, the counts of each filter (4), the number of offers,
+# the portal settings, the page of offers and their places. A search reads the
+# ids of the offers found once more.
+LISTING_QUERIES = 16
+SEARCH_QUERIES = 17
+# Wagtail's routing (8), the portal settings, the offer's places and family,
+# the similar offers and their places.
+OFFER_QUERIES = 13
 
 
 @pytest.fixture

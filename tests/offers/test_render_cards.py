@@ -1,5 +1,5 @@
-"""The offer cards written by ``{% offer_cards %}`` are those the former
-``components/offer_card.html`` template wrote, included once per offer."""
+"""The offer card (``components/offer_card.html``): its facts, escaped, and its
+address, as the listing, the home page and the similar offers show it."""
 
 from __future__ import annotations
 
@@ -9,8 +9,6 @@ import re
 import pytest
 from django.template import Context, Template
 from django.test import RequestFactory
-from django.utils import translation
-from pytest_django.asserts import assertHTMLEqual
 
 from home.factories import make_site_root
 from offers.choices import ContractType, RemotePolicy
@@ -20,22 +18,13 @@ from offers.factories import (
     OfferIndexPageFactory,
     OfferPageFactory,
 )
-from offers.models import ListedOffer, Location, OfferPage
+from offers.models import OfferPage
 
 pytestmark = pytest.mark.django_db
 
-# The template the tag replaces, word for word.
-FORMER_CARD = """{% load i18n wagtailcore_tags %}
-<li class="offer-card">
-    <h3 class="offer-card__title"><a href="{% pageurl offer %}">{{ offer.title }}</a></h3>
-    <ul class="offer-card__facts">
-        {% if offer.job_family %}<li>{{ offer.job_family.name }}</li>{% endif %}
-        <li>{{ offer.get_contract_type_display }}</li>
-        {% if offer.first_city %}<li>{{ offer.first_city }}{% if offer.place_count > 1 %} {% blocktranslate count counter=offer.place_count|add:"-1" %}and {{ counter }} other place{% plural %}and {{ counter }} other places{% endblocktranslate %}{% endif %}</li>{% endif %}
-        {% if offer.remote_policy != "on_site" %}<li>{{ offer.get_remote_policy_display }}</li>{% endif %}
-    </ul>
-    {% if offer.closing_date %}<p class="offer-card__meta">{% blocktranslate with date=offer.closing_date|date:"DATE_FORMAT" %}Apply by {{ date }}{% endblocktranslate %}</p>{% endif %}
-</li>"""  # noqa: E501
+CARDS = (
+    '{% for offer in offers %}{% include "components/offer_card.html" %}{% endfor %}'
+)
 
 
 @pytest.fixture
@@ -63,8 +52,7 @@ def offers() -> list[OfferPage]:
     # Rows older rules allowed: no family, a contract type no longer offered.
     OfferPage.objects.filter(pk=second.pk).update(job_family=None)
     OfferPage.objects.filter(pk=fourth.pk).update(contract_type="retired_value")
-    ListedOffer.rebuild()  # as after any update that skips save()
-    return list(OfferPage.objects.for_cards().order_by("pk"))
+    return list(OfferPage.objects.cards().order_by("pk"))
 
 
 def render(source: str, offers: list[OfferPage], request=None) -> str:
@@ -73,20 +61,9 @@ def render(source: str, offers: list[OfferPage], request=None) -> str:
     return template.render(Context({"offers": offers, "request": request}))
 
 
-@pytest.mark.parametrize("language", ["en", "fr"])
-def test_same_cards_as_the_former_template(offers, language):
-    with translation.override(language):
-        former = render(
-            "{% for offer in offers %}" + FORMER_CARD + "{% endfor %}", offers
-        )
-        html = render("{% load offer_tags %}{% offer_cards offers %}", offers)
-    assertHTMLEqual(html, former)
-    assert html.count('<li class="offer-card">') == 4
-
-
 def test_the_facts_of_a_card(offers):
-    html = render("{% load offer_tags %}{% offer_cards offers %}", offers[:2])
-    first, second = html.split("</li>\n")[:2]
+    html = render(CARDS, offers[:2])
+    first, second = html.split('<li class="offer-card">')[1:3]
     assert f'<a href="{offers[0].url}">' in first
     assert "Tester &lt;b&gt;&quot;QA&quot;&lt;/b&gt; &amp; co</a>" in first
     assert "<li>R&amp;D &lt;labs&gt;</li>" in first
@@ -98,57 +75,8 @@ def test_the_facts_of_a_card(offers):
     assert "Apply by" not in second
 
 
-def test_cards_from_the_listing_rows_are_those_of_the_offers(
-    offers, django_assert_num_queries
-):
-    """The listing, the home page and the similar offers read their cards from
-    the narrow listing rows, in two queries (one when the cities are known),
-    and nothing more while they are written."""
-    tag = "{% load offer_tags %}{% offer_cards offers %}"
-    request = RequestFactory().get("/")
-    full = render(tag, offers, request)  # the request now knows its site
-    ids = [offer.pk for offer in offers]
-    with django_assert_num_queries(2):
-        cards = OfferPage.objects.cards([*ids, 999_999])  # an unknown id: left out
-    with django_assert_num_queries(0):
-        assert render(tag, cards, request) == full
-    cities = dict(Location.objects.order_by("city").values_list("pk", "city"))
-    with django_assert_num_queries(1):
-        backwards = OfferPage.objects.cards(ids[::-1], cities)
-    assert [card.pk for card in backwards] == ids[::-1]
-    assert render(tag, backwards[::-1], request) == full
-
-
-def test_a_card_leaves_out_a_place_deleted_since(offers):
-    lyon = Location.objects.get(city="Lyon")
-    lyon.delete()  # the listing rows still name it until rebuilt
-    card = OfferPage.objects.cards([offers[0].pk])[0]
-    assert (card.first_city, card.place_count) == ("Nantes", 2)
-
-
-@pytest.mark.parametrize("language", ["en", "fr"])
-def test_choice_labels_are_those_django_gives(offers, language):
-    """OfferPage answers get_<field>_display() from labels gathered once."""
-    from django.db.models import Model
-
-    offer = OfferPage.objects.get(pk=offers[0].pk)
-    fields = [f for f in OfferPage._meta.concrete_fields if f.choices]
-    assert {f.name for f in fields} >= {"contract_type", "remote_policy"}
-    with translation.override(language):
-        for value in [
-            None,
-            "retired_value",
-            *(v for f in fields for v, _ in f.flatchoices),
-        ]:
-            for field in fields:
-                setattr(offer, field.attname, value)
-                mine = getattr(offer, f"get_{field.name}_display")()
-                assert mine == Model._get_FIELD_display(offer, field), (field, value)
-
-
 def test_card_addresses_are_the_offers_addresses(offers):
-    """Cards work out the index's address once; a slug Wagtail percent-encodes
-    and offers of another index keep their own addresses."""
+    """A slug Wagtail percent-encodes, and offers of another index."""
     index = offers[0].get_parent()
     other_index = OfferIndexPageFactory(parent=index.get_parent(), slug="interns")
     mixed = [
@@ -158,7 +86,7 @@ def test_card_addresses_are_the_offers_addresses(offers):
         offers[1],
         OfferPageFactory(parent=other_index, slug="winter"),
     ]
-    html = render("{% load offer_tags %}{% offer_cards offers %}", mixed)
+    html = render(CARDS, mixed)
     hrefs = re.findall(r'<a href="([^"]+)">', html)
     assert hrefs == [offer.url for offer in mixed]
     assert hrefs[1] == "/offers/d%C3%A9veloppeur-%C3%A9/"

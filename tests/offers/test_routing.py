@@ -1,5 +1,4 @@
-"""Offers are reached at their address (home.routing reads them whole, in one
-query, knowing the listing without reading it), and the feed keeps its own."""
+"""Offers are reached at their address, and the feed keeps its own."""
 
 from __future__ import annotations
 
@@ -15,7 +14,7 @@ def catalogue():
     return build_catalogue()
 
 
-def test_an_offer_is_served_with_the_listing_known(client, catalogue):
+def test_an_offer_is_served_with_a_link_to_the_listing(client, catalogue):
     offer = catalogue.offers["Python developer"]
     response = client.get(offer.url)
     assert response.status_code == 200

@@ -1,4 +1,4 @@
-"""Sends the job alert digests; meant for cron, safe to run more often than needed.
+"""Queues the job alert digests; meant for cron, safe to run more often than needed.
 
     manage.py send_job_alerts --frequency daily     # e.g. every day at 08:00
     manage.py send_job_alerts --frequency weekly    # e.g. every Monday at 08:00
@@ -6,9 +6,9 @@
 
 A digest goes to each candidate whose daily (weekly) alerts were last sent a day
 (a week) ago or more, with the open offers first published since; a second run
-finds nothing new. ``immediate`` sends again what the tasks of recently published
-offers could not send (an SMTP failure, a stopped worker); what was sent is never
-sent twice.
+finds nothing new. ``immediate`` queues what the tasks of recently published
+offers could not (a stopped worker, a crash); what was queued is never queued
+twice. The e-mails go through the site's outbox (``core.outbox``).
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from offers.models import OfferPage
 
 
 class Command(BaseCommand):
-    help = "Sends the daily or weekly job alert digests (idempotent)."
+    help = "Queues the daily or weekly job alert digests (idempotent)."
 
     def add_arguments(self, parser) -> None:
         parser.add_argument(
@@ -42,23 +42,23 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, frequency: str, days: int, **options: Any) -> None:
         if frequency == Frequency.IMMEDIATE:
-            sent, errors = self.catch_up(days)
+            queued, errors = self.catch_up(days)
         else:
             try:
-                sent, errors = send_digests(frequency), []
+                queued, errors = send_digests(frequency), []
             except AlertSendingError as error:
-                sent, errors = 0, [str(error)]
-        self.stdout.write(f"{sent} job alert e-mails sent ({frequency}).")
+                queued, errors = 0, [str(error)]
+        self.stdout.write(f"{queued} job alert e-mails queued ({frequency}).")
         if errors:
             raise CommandError(" ".join(errors))
 
     def catch_up(self, days: int) -> tuple[int, list[str]]:
         since = timezone.now() - timedelta(days=days)
         offers = OfferPage.objects.open().public().filter(first_published_at__gte=since)
-        sent, errors = 0, []
+        queued, errors = 0, []
         for offer_id in offers.values_list("pk", flat=True):
             try:
-                sent += send_new_offer_alerts(offer_id)
+                queued += send_new_offer_alerts(offer_id)
             except AlertSendingError as error:
                 errors.append(str(error))
-        return sent, errors
+        return queued, errors

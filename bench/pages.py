@@ -1,0 +1,294 @@
+"""Measures the public pages of the seeded site, served by gunicorn, three ways in
+one run, alternating, so that the machine's drift touches all three alike:
+
+- cached: an anonymous visitor (no cookie), after one warm-up request;
+- uncached: the same address with the session cookie of a logged-in candidate,
+  which the page cache lets through;
+- hello: a hello-world Django view on the same server (``bench/urls.py``), the
+  ceiling of what the server can answer.
+
+Also counts each page's database queries in-process (the logged-in candidate,
+Django's test client, the same database) and times the uncached pages one request
+at a time. Run by ``bench/run.sh`` as ``python -m bench.pages --base-url URL`` with
+``DJANGO_SETTINGS_MODULE=bench.settings``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import re
+import statistics
+import subprocess
+import sys
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+import django
+
+if TYPE_CHECKING:
+    from django.test import Client
+
+HELLO_PATH = "/bench/hello"
+# What home/page_cache.py says it did with a request.
+CACHE_HEADER = "X-Page-Cache"
+# One family and one contract type, by the values of the listing's filters.
+FILTER_QUERY = "family=engineering&contract=permanent"
+# The seed puts "zephyr" in one offer in a thousand, "team" in every offer.
+SEARCHES = ("search, rare word", "search, common word")
+# The aims of docs/benchmarks.md.
+CACHED_SHARE_OF_HELLO = 0.50
+UNCACHED_SHARE_OF_HELLO = {"listing": 0.02, "offer page": 0.03}
+SEARCH_MEDIAN_MS = 50.0
+
+
+@dataclass
+class Figures:
+    """What one page measured, as written to BENCH_JSON."""
+
+    page: str
+    path: str
+    cached_rps: float = 0.0
+    uncached_rps: float = 0.0
+    hello_rps: float = 0.0
+    queries: int = 0
+    cached_median_ms: float = 0.0  # under load (BENCH_CONNECTIONS)
+    uncached_median_ms: float = 0.0  # one request at a time
+    errors: int = 0  # non-2xx answers and socket errors, all runs
+    cache_header: str = ""  # X-Page-Cache anonymous/logged in, e.g. hit/bypass
+    rounds_rps: dict[str, list[float]] = field(default_factory=dict)
+
+
+@dataclass
+class Run:
+    """One wrk run."""
+
+    rps: float
+    median_ms: float
+    errors: int
+
+
+def wrk(url: str, seconds: int, connections: int, cookie: str = "") -> Run:
+    command = ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s"]
+    command += ["--latency"]
+    if cookie:
+        command += ["-H", f"Cookie: {cookie}"]
+    output = subprocess.run(  # noqa: S603 - fixed command line
+        [*command, url], capture_output=True, text=True, check=True
+    ).stdout
+    rps = re.search(r"^Requests/sec:\s+([\d.]+)", output, re.M)
+    median = re.search(r"^\s+50%\s+([\d.]+)(us|ms|s)\b", output, re.M)
+    if not rps or not median:
+        raise RuntimeError(f"Unexpected output of wrk for {url}:\n{output}")
+    scale = {"us": 0.001, "ms": 1.0, "s": 1000.0}[median.group(2)]
+    # wrk counts answers of 400 and more as "Non-2xx or 3xx responses".
+    failed = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    sockets = re.search(r"Socket errors: (.*)$", output, re.M)
+    errors = int(failed.group(1)) if failed else 0
+    errors += sum(map(int, re.findall(r"\d+", sockets.group(1)))) if sockets else 0
+    return Run(float(rps.group(1)), float(median.group(1)) * scale, errors)
+
+
+def fetch(url: str, cookie: str = "") -> tuple[int, str]:
+    """The status of a GET of ``url`` (redirects not followed) and what the page
+    cache says it did (its X-Page-Cache header: hit, miss or bypass)."""
+    parts = urlsplit(url)
+    connection = http.client.HTTPConnection(parts.netloc, timeout=60)
+    try:
+        path = parts.path + (f"?{parts.query}" if parts.query else "")
+        connection.request("GET", path, headers={"Cookie": cookie} if cookie else {})
+        response = connection.getresponse()
+        response.read()
+        return response.status, response.getheader(CACHE_HEADER, "")
+    finally:
+        connection.close()
+
+
+def pages_to_measure() -> list[tuple[str, str]]:
+    from offers.models import OfferPage
+
+    offers = OfferPage.objects.live().order_by("-first_published_at", "pk")
+    offer_path = offers[offers.count() // 2].url  # the median offer
+    return [
+        ("home", "/"),
+        ("listing", "/offers/"),
+        ("filtered listing", f"/offers/?{FILTER_QUERY}"),
+        ("search, rare word", "/offers/?q=zephyr"),
+        ("search, common word", "/offers/?q=team"),
+        ("offer page", offer_path),
+        ("feed", "/offers/feed/"),
+    ]
+
+
+def log_in() -> tuple[Client, str]:
+    """An in-process client logged in as the seeded candidate, and the cookie of
+    its session (a real one, in the database and the cache) for gunicorn."""
+    from django.conf import settings
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+
+    from bench.seed import CANDIDATE_USERNAME
+
+    client = Client()
+    client.force_login(get_user_model().objects.get(username=CANDIDATE_USERNAME))
+    name = settings.SESSION_COOKIE_NAME
+    return client, f"{name}={client.cookies[name].value}"
+
+
+def count_queries(client: Client, path: str) -> int:
+    """The queries of a request of ``path`` by the logged-in ``client``, once the
+    process has served it a first time (as a warm gunicorn worker has)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(path)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path)
+    if response.status_code != 200:
+        raise SystemExit(f"In-process GET {path} answered {response.status_code}")
+    return len(queries)
+
+
+def check_cache(figures: Figures, url: str, cookie: str) -> None:
+    """The page cache answers the anonymous visitor and lets the logged-in one
+    through, as far as its header tells (a version without it: not checked)."""
+    _status, anonymous = fetch(url)
+    _status, logged_in = fetch(url, cookie)
+    figures.cache_header = f"{anonymous or '-'}/{logged_in or '-'}"
+    if anonymous and anonymous != "hit":
+        print(
+            f"   {figures.page}: not from the page cache ({CACHE_HEADER}: {anonymous})"
+        )
+    if logged_in and logged_in != "bypass":
+        raise SystemExit(f"{figures.path} logged in: {CACHE_HEADER}: {logged_in}")
+
+
+def median_of(values: list[float]) -> float:
+    return statistics.median(values) if values else 0.0
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--base-url", required=True)
+    parser.add_argument("--duration", type=int, default=4, help="s per wrk run")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--connections", type=int, default=4)
+    parser.add_argument("--latency-duration", type=int, default=3)
+    parser.add_argument("--json", type=Path, default=None)
+    args = parser.parse_args()
+    django.setup()
+
+    from django.db import connection
+
+    base = args.base_url.rstrip("/")
+    pages = pages_to_measure()
+    client, cookie = log_in()
+    results = [
+        Figures(name, path, queries=count_queries(client, path)) for name, path in pages
+    ]
+    connection.close()  # idle from now on: the database is gunicorn's
+
+    # Every page answers 200 to both visitors, and the cookie is a logged-in one.
+    for name, path in [*pages, ("hello", HELLO_PATH)]:
+        for who, sent in (("anonymous", ""), ("logged in", cookie)):
+            status, _done = fetch(base + path, sent)
+            if status != 200:
+                raise SystemExit(f"GET {path} ({name}, {who}) answered {status}")
+    status, _done = fetch(f"{base}/me/", cookie)
+    if status != 200:
+        raise SystemExit(f"The candidate's session is not logged in: /me/ {status}")
+
+    print(
+        f"== wrk: {args.connections} connections, {args.rounds} rounds of "
+        f"{args.duration} s per page and way, alternating; loopback only"
+    )
+    for figures in results:
+        url = base + figures.path
+        fetch(url)  # the warm-up request: it fills the page cache
+        check_cache(figures, url, cookie)
+        wrk(url, 1, 2, cookie)  # both workers past their first request
+        ways = {
+            "cached": (url, ""),
+            "uncached": (url, cookie),
+            "hello": (base + HELLO_PATH, ""),
+        }
+        runs: dict[str, list[Run]] = {way: [] for way in ways}
+        for _round in range(args.rounds):
+            for way, (address, sent) in ways.items():
+                runs[way].append(wrk(address, args.duration, args.connections, sent))
+        figures.cached_rps = statistics.fmean(run.rps for run in runs["cached"])
+        figures.uncached_rps = statistics.fmean(run.rps for run in runs["uncached"])
+        figures.hello_rps = statistics.fmean(run.rps for run in runs["hello"])
+        figures.cached_median_ms = median_of([run.median_ms for run in runs["cached"]])
+        figures.errors = sum(run.errors for way in runs.values() for run in way)
+        figures.rounds_rps = {
+            way: [run.rps for run in ran] for way, ran in runs.items()
+        }
+        # One request at a time: how long the page takes to make.
+        single = wrk(url, args.latency_duration, 1, cookie)
+        figures.uncached_median_ms = single.median_ms
+        figures.errors += single.errors
+        print(f"   {figures.page}: done", flush=True)
+
+    report(results)
+    if args.json:
+        figures_list = [asdict(figures) for figures in results]
+        args.json.write_text(json.dumps(figures_list, indent=2) + "\n")
+        print(f"== Written to {args.json}")
+    if any(figures.errors for figures in results):
+        sys.exit("Some requests failed (see the errors column)")
+
+
+def report(results: list[Figures]) -> None:
+    print()
+    print(
+        f"{'page':<20} {'cached':>8} {'uncached':>8} {'hello':>8} {'cached/':>7} "
+        f"{'uncached/':>9} {'queries':>7} {'median':>8} {'cache':>10} {'errors':>6}"
+    )
+    print(
+        f"{'':<20} {'req/s':>8} {'req/s':>8} {'req/s':>8} {'hello':>7} "
+        f"{'hello':>9} {'':>7} {'uncached':>8} {'':>10} {'':>6}"
+    )
+    for f in results:
+        print(
+            f"{f.page:<20} {f.cached_rps:>8.1f} {f.uncached_rps:>8.1f} "
+            f"{f.hello_rps:>8.1f} {f.cached_rps / f.hello_rps:>7.0%} "
+            f"{f.uncached_rps / f.hello_rps:>9.1%} {f.queries:>7} "
+            f"{f.uncached_median_ms:>6.1f}ms {f.cache_header:>10} {f.errors:>6}"
+        )
+    print(
+        "median uncached: one request at a time, logged in; queries: in-process, "
+        f"logged in, a warm process; cache: {CACHE_HEADER} anonymous/logged in"
+    )
+
+    print("\n== Aims (docs/benchmarks.md)")
+    verdict = {True: "met", False: "NOT met"}
+    for f in results:
+        share = f.cached_rps / f.hello_rps
+        aim = CACHED_SHARE_OF_HELLO
+        print(
+            f"cached {f.page}: {share:.0%} of hello (aim >= {aim:.0%}): "
+            f"{verdict[share >= aim]}"
+        )
+    for f in results:
+        if f.page in UNCACHED_SHARE_OF_HELLO:
+            aim = UNCACHED_SHARE_OF_HELLO[f.page]
+            share = f.uncached_rps / f.hello_rps
+            print(
+                f"uncached {f.page}: {share:.1%} of hello (aim >= {aim:.0%}): "
+                f"{verdict[share >= aim]}"
+            )
+    for f in results:
+        if f.page in SEARCHES:
+            print(
+                f"uncached {f.page}: median {f.uncached_median_ms:.1f} ms "
+                f"(aim < {SEARCH_MEDIAN_MS:.0f} ms): "
+                f"{verdict[f.uncached_median_ms < SEARCH_MEDIAN_MS]}"
+            )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,179 @@
+"""The page cache: public pages served to anonymous visitors from the cache.
+
+A visitor without a session (no session cookie) asking for a public page with
+GET or HEAD gets the copy kept under a key made of the site's *generation*, the
+day, the language, the host and the full address. The generation increases
+whenever public content changes (a page published, unpublished, moved or
+deleted, a scheduled publication, an offer filled, a snippet, an image, a site
+or a setting saved): at once, so that the rest of the change's own transaction
+already reads fresh pages, and again when that transaction commits, so that a
+page rendered in between from what was not yet committed is never read. The
+day in the key closes offers at midnight. With Redis as the cache, every server
+shares the generation and the copies.
+
+A copy is kept only of a successful, complete response that sets no cookie (a
+CSRF token or a session would set one) and says nothing against it in its
+``Cache-Control``; never of anything under the private prefixes. Kept responses
+tell shared caches (a CDN) they may keep them briefly
+(``PAGE_CACHE_SHARED_SECONDS``); others are marked private.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Callable
+from typing import Any
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.http import HttpRequest, HttpResponse
+from django.utils import timezone, translation
+from django.utils.cache import patch_cache_control
+
+GENERATION_KEY = "page-cache:generation"
+
+#: Response header saying what the cache did: hit, miss (kept) or bypass.
+STATUS_HEADER = "X-Page-Cache"
+
+
+def page_cache():
+    return caches[settings.PAGE_CACHE_ALIAS]
+
+
+def current_generation() -> int:
+    """The generation pages are kept under; started from the clock when the
+    cache has none (new, flushed or evicted), so it never goes back to a value
+    that old copies were kept under."""
+    cache = page_cache()
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
+        generation = cache.get(GENERATION_KEY)
+    return generation
+
+
+def bump_generation() -> None:
+    """Every kept page is outdated from now on."""
+    cache = page_cache()
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:  # no generation yet: the next reader starts one
+        cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
+
+
+def public_content_changed(**kwargs: Any) -> None:
+    """A signal receiver: outdate the kept pages now and once the transaction
+    that made the change commits."""
+    bump_generation()
+    transaction.on_commit(bump_generation, robust=True)
+
+
+def shows_publicly(model: type) -> bool:
+    """Whether rows of ``model`` appear on public pages: snippets, settings,
+    images, documents and sites (pages change through their own signals)."""
+    from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+    from wagtail.documents.models import AbstractDocument
+    from wagtail.images.models import AbstractImage
+    from wagtail.models import Site
+    from wagtail.snippets.models import get_snippet_models
+
+    return (
+        issubclass(
+            model,
+            Site
+            | BaseSiteSetting
+            | BaseGenericSetting
+            | AbstractImage
+            | AbstractDocument,
+        )
+        or model in get_snippet_models()
+    )
+
+
+def row_changed(sender: type, **kwargs: Any) -> None:
+    """Any saved or deleted row: pages and what they show outdate the cache."""
+    from wagtail.models import Page
+
+    if (kwargs.get("signal") is post_delete and issubclass(sender, Page)) or (
+        shows_publicly(sender)
+    ):
+        public_content_changed()
+
+
+def connect_signals() -> None:
+    """Connects ``public_content_changed`` to whatever changes public pages
+    (snippets are registered after this runs: each save asks)."""
+    from wagtail.signals import page_published, page_unpublished, post_page_move
+
+    uid = "home.page_cache"
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(public_content_changed, dispatch_uid=uid)
+    post_save.connect(row_changed, dispatch_uid=uid)
+    post_delete.connect(row_changed, dispatch_uid=uid)
+
+
+def is_private_path(path: str) -> bool:
+    return any(path.startswith(prefix) for prefix in settings.PAGE_CACHE_EXCLUDED_PATHS)
+
+
+def cache_key(request: HttpRequest, generation: int) -> str:
+    language = translation.get_language_from_request(request, check_path=True)
+    address = f"{request.get_host()}{request.get_full_path()}"
+    digest = hashlib.sha256(address.encode()).hexdigest()
+    return f"page-cache:{generation}:{timezone.localdate()}:{language}:{digest}"
+
+
+def may_keep(response: HttpResponse) -> bool:
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    control = response.get("Cache-Control", "").lower()
+    return not any(word in control for word in ("private", "no-store", "no-cache"))
+
+
+class PageCacheMiddleware:
+    """Serves and keeps the public pages of anonymous visitors (see above).
+
+    Placed after the security middleware (redirects to HTTPS first) and the
+    static files', before the session's: a page served from the cache reads
+    nothing else."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if not settings.PAGE_CACHE_ENABLED or not self.is_cacheable(request):
+            response = self.get_response(request)
+            patch_cache_control(response, private=True)
+            response[STATUS_HEADER] = "bypass"
+            return response
+        cache = page_cache()
+        key = cache_key(request, current_generation())
+        response = cache.get(key)
+        if response is not None:
+            response[STATUS_HEADER] = "hit"
+            return response
+        response = self.get_response(request)
+        if may_keep(response):
+            patch_cache_control(
+                response,
+                public=True,
+                max_age=0,
+                s_maxage=settings.PAGE_CACHE_SHARED_SECONDS,
+            )
+            cache.set(key, response, settings.PAGE_CACHE_SECONDS)
+            response[STATUS_HEADER] = "miss"
+        else:
+            patch_cache_control(response, private=True)
+            response[STATUS_HEADER] = "bypass"
+        return response
+
+    @staticmethod
+    def is_cacheable(request: HttpRequest) -> bool:
+        return (
+            request.method in ("GET", "HEAD")
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and not is_private_path(request.path)
+        )

@@ -1,0 +1,194 @@
+"""The demo offers, loaded by ``manage.py load_demo_data`` after the pages: the
+offer index under the home page, job families, places and offers (a few closed)."""
+
+from __future__ import annotations
+
+import random
+from datetime import timedelta
+
+from django.utils import timezone
+
+from home.models import HomePage
+
+from .choices import ExperienceLevel, SalaryPeriod, WorkingTime
+from .factories import JobFamilyFactory, OfferIndexPageFactory, OfferPageFactory
+from .models import Location, OfferIndexPage
+
+SEED = 2026
+
+# Demo offers: their places, then (title, family, cities, contract, remote work,
+# salary (min, max) or None).
+LOCATIONS = [
+    # city, region, postal code, country, code
+    ("Lyon", "Auvergne-Rhône-Alpes", "69002", "France", "FR"),
+    ("Paris", "Île-de-France", "75010", "France", "FR"),
+    ("Nantes", "Pays de la Loire", "44000", "France", "FR"),
+    ("Lille", "Hauts-de-France", "59000", "France", "FR"),
+    ("Toulouse", "Occitanie", "31000", "France", "FR"),
+    ("Brussels", "Brussels-Capital", "1000", "Belgium", "BE"),
+    ("Barcelona", "Catalonia", "08001", "Spain", "ES"),
+    ("Rotterdam", "South Holland", "3011", "Netherlands", "NL"),
+]
+# fmt: off
+OFFERS = [
+    ("Backend developer (Python)", "Engineering", "Lyon", "permanent", "hybrid",
+     (48000, 60000)),
+    ("Frontend developer", "Engineering", "Lyon Paris", "permanent", "hybrid",
+     (45000, 56000)),
+    ("Site reliability engineer", "Engineering", "", "permanent", "full_remote",
+     (55000, 70000)),
+    ("Data analyst", "Data", "Paris", "fixed_term", "hybrid", (42000, 50000)),
+    ("Product designer", "Design", "Nantes", "permanent", "hybrid", None),
+    ("HR business partner", "Human resources", "Lyon", "permanent", "on_site",
+     (50000, 58000)),
+    ("Payroll specialist", "Finance", "Lille", "permanent", "on_site", None),
+    ("Management controller", "Finance", "Paris", "permanent", "hybrid",
+     (52000, 62000)),
+    ("Customer success manager", "Sales", "Brussels", "permanent", "hybrid", None),
+    ("Account executive", "Sales", "Barcelona", "permanent", "on_site",
+     (40000, 65000)),
+    ("Logistics coordinator", "Operations", "Rotterdam", "permanent", "on_site",
+     (38000, 44000)),
+    ("Maintenance technician", "Operations", "Toulouse", "permanent", "on_site",
+     (30000, 36000)),
+    ("Mobile developer (Kotlin)", "Engineering", "Nantes", "permanent", "hybrid",
+     (46000, 57000)),
+    ("Software engineering intern", "Engineering", "Lyon", "internship", "on_site",
+     (1400, 1400)),
+    ("QA engineer", "Engineering", "Lille", "fixed_term", "hybrid", None),
+    ("Security engineer", "Engineering", "Paris", "permanent", "hybrid",
+     (60000, 75000)),
+    ("Embedded software developer", "Engineering", "Toulouse", "permanent",
+     "on_site", None),
+    ("Freelance Django developer", "Engineering", "", "freelance", "full_remote",
+     (450, 600)),
+    ("Data engineer", "Data", "Lyon Barcelona", "permanent", "hybrid",
+     (50000, 62000)),
+    ("Machine learning engineer", "Data", "Paris", "permanent", "hybrid",
+     (58000, 72000)),
+    ("Data science apprentice", "Data", "Lille", "apprenticeship", "on_site", None),
+    ("Business intelligence developer", "Data", "", "fixed_term", "full_remote",
+     None),
+    ("UX researcher", "Design", "Paris", "fixed_term", "hybrid", None),
+    ("Graphic designer", "Design", "Barcelona", "freelance", "full_remote", None),
+    ("UI design intern", "Design", "Nantes", "internship", "on_site", None),
+    ("Talent acquisition specialist", "Human resources", "Paris Lyon", "permanent",
+     "hybrid", (40000, 48000)),
+    ("HR assistant", "Human resources", "Lille", "apprenticeship", "on_site", None),
+    ("Training coordinator", "Human resources", "Brussels", "temporary", "on_site",
+     None),
+    ("Accountant", "Finance", "Lyon", "permanent", "on_site", (36000, 42000)),
+    ("Financial analyst", "Finance", "Rotterdam", "fixed_term", "hybrid",
+     (47000, 55000)),
+    ("Treasury intern", "Finance", "Paris", "internship", "on_site", None),
+    ("Sales development representative", "Sales", "Lyon Lille", "permanent",
+     "on_site", (32000, 45000)),
+    ("Key account manager", "Sales", "Paris", "permanent", "hybrid", None),
+    ("Pre-sales consultant", "Sales", "Barcelona Brussels", "permanent", "hybrid",
+     (50000, 65000)),
+    ("Warehouse operator", "Operations", "Rotterdam", "temporary", "on_site",
+     (14, 16)),
+    ("Supply chain planner", "Operations", "Lille", "permanent", "on_site", None),
+    ("Fleet manager", "Operations", "Toulouse Lyon", "permanent", "on_site",
+     (44000, 50000)),
+    ("Content marketing manager", "Marketing", "Nantes", "permanent", "hybrid",
+     None),
+    ("SEO specialist", "Marketing", "", "freelance", "full_remote", None),
+    ("Product marketing manager", "Marketing", "Paris", "permanent", "hybrid",
+     (52000, 60000)),
+    ("Support engineer", "Customer support", "Brussels", "permanent", "hybrid",
+     (38000, 44000)),
+    ("Customer support agent (Spanish)", "Customer support", "Barcelona",
+     "temporary", "on_site", None),
+    ("Technical writer", "Customer support", "", "fixed_term", "full_remote", None),
+    ("Legal counsel", "Legal", "Paris", "permanent", "hybrid", (58000, 68000)),
+    ("Office manager", "Operations", "Lyon", "fixed_term", "on_site", None),
+]
+# fmt: on
+# A few offers are closed: their date has passed, or the position is filled.
+CLOSED_OFFERS = {
+    "Payroll specialist": "filled",
+    "UX researcher": "expired",
+    "Warehouse operator": "expired",
+    "Legal counsel": "filled",
+}
+
+
+def load_offers(home: HomePage) -> None:
+    """The offer index and the demo offers (those that exist are left as they
+    are; every offer draws its random values, so each keeps them on a re-run)."""
+    rng = random.Random(SEED)  # noqa: S311 - demo content, not secrets
+    families = {name: JobFamilyFactory(name=name) for name in {o[1] for o in OFFERS}}
+    locations = {
+        city: Location.objects.get_or_create(
+            city=city,
+            country_code=code,
+            defaults={"region": region, "postal_code": postal, "country": country},
+        )[0]
+        for city, region, postal, country, code in LOCATIONS
+    }
+    index = OfferIndexPage.objects.child_of(home).first() or OfferIndexPageFactory(
+        parent=home,
+        title="Offers",
+        slug="offers",
+        introduction="All our open positions, newest first.",
+    )
+    existing = set(index.get_children().values_list("title", flat=True))
+    now = timezone.now()
+    today = timezone.localdate()
+    levels = [level for level, _label in ExperienceLevel.choices]
+    for number, (title, family, cities, contract, remote, salary) in enumerate(
+        OFFERS, start=1
+    ):
+        # Drawn for every offer, so that each keeps its values on a re-run.
+        hours = rng.randint(0, 8)
+        days_open = rng.randint(20, 90)
+        level = rng.choice(levels)
+        part_time = rng.random() < 0.15
+        if title in existing:
+            continue
+        published_at = now - timedelta(days=number, hours=hours)
+        closing_date = today + timedelta(days=days_open)
+        if number % 5 == 0:
+            closing_date = None  # open until filled
+        closed = CLOSED_OFFERS.get(title)
+        if closed == "expired":
+            closing_date = today - timedelta(days=number % 7 + 1)
+        amount_period = SalaryPeriod.YEAR
+        if salary and salary[1] < 100:
+            amount_period = SalaryPeriod.HOUR
+        elif salary and salary[1] < 2000:
+            amount_period = (
+                SalaryPeriod.DAY if contract == "freelance" else SalaryPeriod.MONTH
+            )
+        OfferPageFactory(
+            parent=index,
+            title=title,
+            first_published_at=published_at,
+            last_published_at=published_at,
+            reference=f"NW-2026-{number:03d}",
+            listing_summary=f"Join our {family.lower()} team.",
+            job_family=families[family],
+            locations=[locations[city] for city in cities.split()],
+            contract_type=contract,
+            remote_policy=remote,
+            remote_countries="FR, BE, ES" if remote == "full_remote" else "",
+            working_time=WorkingTime.PART_TIME if part_time else "full_time",
+            experience_level="entry"
+            if contract in ("internship", "apprenticeship")
+            else level,
+            salary_min=salary[0] if salary else None,
+            salary_max=salary[1] if salary else None,
+            salary_period=amount_period,
+            start_date=today + timedelta(days=days_open + 30) if number % 3 else None,
+            closing_date=closing_date,
+            filled=closed == "filled",
+        )
+
+
+def load_demo() -> list[str]:
+    """The offers of the demo site, under its home page."""
+    home = HomePage.objects.first()
+    if home is not None:
+        load_offers(home)
+    return []
