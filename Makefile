@@ -67,7 +67,8 @@ format: install
 	@$(BIN)/djhtml templates
 
 ## A benchmark, never part of `make test`: 10 000 offers in a throw-away PostgreSQL,
-## gunicorn with 2 workers, wrk on loopback (see docs/benchmarks.md)
+## Redis as the cache, gunicorn with 2 workers, wrk on loopback; each page cached,
+## uncached (a logged-in candidate) and against a hello-world view (docs/benchmarks.md)
 bench: install
 	@bench/run.sh
 	@$(MAKE) --no-print-directory bench-alerts

@@ -81,7 +81,7 @@ def _apply(request: HttpRequest, offer: OfferPage | None) -> HttpResponse:
             )
         except services.ApplicationError as error:
             messages.warning(request, error.message)
-            return redirect(error.application or "candidates:applications")
+            return redirect(error.application or "applications:list")
         except ValidationError as error:
             form.add_error(None, error)
         except StorageUnavailable as error:

@@ -4,8 +4,8 @@ one run, alternating, so that the machine's drift touches all three alike:
 - cached: an anonymous visitor (no cookie), after one warm-up request;
 - uncached: the same address with the session cookie of a logged-in candidate,
   which the page cache lets through;
-- hello: a hello-world Django view on the same server (``bench/urls.py``), the
-  ceiling of what the server can answer.
+- hello: a hello-world Django view on the same server (``bench/urls.py``): what it
+  answers when the view does nothing, the yardstick of the other two.
 
 Also counts each page's database queries in-process (the logged-in candidate,
 Django's test client, the same database) and times the uncached pages one request
@@ -18,10 +18,13 @@ from __future__ import annotations
 import argparse
 import http.client
 import json
+import math
 import re
 import statistics
 import subprocess
 import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -33,6 +36,8 @@ if TYPE_CHECKING:
     from django.test import Client
 
 HELLO_PATH = "/bench/hello"
+# All the hello-world requests of a drain answered within this: the workers idle.
+IDLE_SECONDS = 0.15
 # What home/page_cache.py says it did with a request.
 CACHE_HEADER = "X-Page-Cache"
 # One family and one contract type, by the values of the listing's filters.
@@ -59,7 +64,17 @@ class Figures:
     uncached_median_ms: float = 0.0  # one request at a time
     errors: int = 0  # non-2xx answers and socket errors, all runs
     cache_header: str = ""  # X-Page-Cache anonymous/logged in, e.g. hit/bypass
+    size: int = 0  # bytes of the anonymous page
     rounds_rps: dict[str, list[float]] = field(default_factory=dict)
+
+    @property
+    def cached_share(self) -> float:
+        """Cached requests/s as a share of hello world's."""
+        return self.cached_rps / self.hello_rps if self.hello_rps else math.nan
+
+    @property
+    def uncached_share(self) -> float:
+        return self.uncached_rps / self.hello_rps if self.hello_rps else math.nan
 
 
 @dataclass
@@ -92,19 +107,33 @@ def wrk(url: str, seconds: int, connections: int, cookie: str = "") -> Run:
     return Run(float(rps.group(1)), float(median.group(1)) * scale, errors)
 
 
-def fetch(url: str, cookie: str = "") -> tuple[int, str]:
-    """The status of a GET of ``url`` (redirects not followed) and what the page
-    cache says it did (its X-Page-Cache header: hit, miss or bypass)."""
+def fetch(url: str, cookie: str = "") -> tuple[int, str, int]:
+    """The status of a GET of ``url`` (redirects not followed), what the page
+    cache says it did (its X-Page-Cache header: hit, miss or bypass) and the size
+    of the body."""
     parts = urlsplit(url)
     connection = http.client.HTTPConnection(parts.netloc, timeout=60)
     try:
         path = parts.path + (f"?{parts.query}" if parts.query else "")
         connection.request("GET", path, headers={"Cookie": cookie} if cookie else {})
         response = connection.getresponse()
-        response.read()
-        return response.status, response.getheader(CACHE_HEADER, "")
+        body = response.read()
+        return response.status, response.getheader(CACHE_HEADER, ""), len(body)
     finally:
         connection.close()
+
+
+def drain(base: str, connections: int) -> None:
+    """Waits until the workers are idle: a worker finishes the requests of a run
+    that ended (wrk hung up on them) before it answers the next run's. Idle when
+    ``connections`` hello-world requests at once are all answered quickly."""
+    deadline = time.monotonic() + 120
+    with ThreadPoolExecutor(connections) as pool:
+        while time.monotonic() < deadline:
+            started = time.monotonic()
+            list(pool.map(lambda _n: fetch(base + HELLO_PATH), range(connections)))
+            if time.monotonic() - started < IDLE_SECONDS:
+                return
 
 
 def pages_to_measure() -> list[tuple[str, str]]:
@@ -155,8 +184,8 @@ def count_queries(client: Client, path: str) -> int:
 def check_cache(figures: Figures, url: str, cookie: str) -> None:
     """The page cache answers the anonymous visitor and lets the logged-in one
     through, as far as its header tells (a version without it: not checked)."""
-    _status, anonymous = fetch(url)
-    _status, logged_in = fetch(url, cookie)
+    _status, anonymous, figures.size = fetch(url)
+    _status, logged_in, _size = fetch(url, cookie)
     figures.cache_header = f"{anonymous or '-'}/{logged_in or '-'}"
     if anonymous and anonymous != "hit":
         print(
@@ -194,10 +223,10 @@ def main() -> None:
     # Every page answers 200 to both visitors, and the cookie is a logged-in one.
     for name, path in [*pages, ("hello", HELLO_PATH)]:
         for who, sent in (("anonymous", ""), ("logged in", cookie)):
-            status, _done = fetch(base + path, sent)
+            status, _done, _size = fetch(base + path, sent)
             if status != 200:
                 raise SystemExit(f"GET {path} ({name}, {who}) answered {status}")
-    status, _done = fetch(f"{base}/me/", cookie)
+    status, _done, _size = fetch(f"{base}/me/", cookie)
     if status != 200:
         raise SystemExit(f"The candidate's session is not logged in: /me/ {status}")
 
@@ -210,6 +239,7 @@ def main() -> None:
         fetch(url)  # the warm-up request: it fills the page cache
         check_cache(figures, url, cookie)
         wrk(url, 1, 2, cookie)  # both workers past their first request
+        drain(base, args.connections)
         ways = {
             "cached": (url, ""),
             "uncached": (url, cookie),
@@ -219,6 +249,7 @@ def main() -> None:
         for _round in range(args.rounds):
             for way, (address, sent) in ways.items():
                 runs[way].append(wrk(address, args.duration, args.connections, sent))
+                drain(base, args.connections)
         figures.cached_rps = statistics.fmean(run.rps for run in runs["cached"])
         figures.uncached_rps = statistics.fmean(run.rps for run in runs["uncached"])
         figures.hello_rps = statistics.fmean(run.rps for run in runs["hello"])
@@ -229,6 +260,7 @@ def main() -> None:
         }
         # One request at a time: how long the page takes to make.
         single = wrk(url, args.latency_duration, 1, cookie)
+        drain(base, args.connections)
         figures.uncached_median_ms = single.median_ms
         figures.errors += single.errors
         print(f"   {figures.page}: done", flush=True)
@@ -246,18 +278,20 @@ def report(results: list[Figures]) -> None:
     print()
     print(
         f"{'page':<20} {'cached':>8} {'uncached':>8} {'hello':>8} {'cached/':>7} "
-        f"{'uncached/':>9} {'queries':>7} {'median':>8} {'cache':>10} {'errors':>6}"
+        f"{'uncached/':>9} {'queries':>7} {'median':>8} {'KiB':>5} {'cache':>10} "
+        f"{'errors':>6}"
     )
     print(
         f"{'':<20} {'req/s':>8} {'req/s':>8} {'req/s':>8} {'hello':>7} "
-        f"{'hello':>9} {'':>7} {'uncached':>8} {'':>10} {'':>6}"
+        f"{'hello':>9} {'':>7} {'uncached':>8} {'':>5} {'':>10} {'':>6}"
     )
     for f in results:
         print(
             f"{f.page:<20} {f.cached_rps:>8.1f} {f.uncached_rps:>8.1f} "
-            f"{f.hello_rps:>8.1f} {f.cached_rps / f.hello_rps:>7.0%} "
-            f"{f.uncached_rps / f.hello_rps:>9.1%} {f.queries:>7} "
-            f"{f.uncached_median_ms:>6.1f}ms {f.cache_header:>10} {f.errors:>6}"
+            f"{f.hello_rps:>8.1f} {f.cached_share:>7.0%} "
+            f"{f.uncached_share:>9.1%} {f.queries:>7} "
+            f"{f.uncached_median_ms:>6.1f}ms {f.size / 1024:>5.0f} "
+            f"{f.cache_header:>10} {f.errors:>6}"
         )
     print(
         "median uncached: one request at a time, logged in; queries: in-process, "
@@ -267,7 +301,7 @@ def report(results: list[Figures]) -> None:
     print("\n== Aims (docs/benchmarks.md)")
     verdict = {True: "met", False: "NOT met"}
     for f in results:
-        share = f.cached_rps / f.hello_rps
+        share = f.cached_share
         aim = CACHED_SHARE_OF_HELLO
         print(
             f"cached {f.page}: {share:.0%} of hello (aim >= {aim:.0%}): "
@@ -276,7 +310,7 @@ def report(results: list[Figures]) -> None:
     for f in results:
         if f.page in UNCACHED_SHARE_OF_HELLO:
             aim = UNCACHED_SHARE_OF_HELLO[f.page]
-            share = f.uncached_rps / f.hello_rps
+            share = f.uncached_share
             print(
                 f"uncached {f.page}: {share:.1%} of hello (aim >= {aim:.0%}): "
                 f"{verdict[share >= aim]}"

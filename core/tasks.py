@@ -19,9 +19,12 @@ logger = logging.getLogger(__name__)
 EMAIL_RETRY_DELAYS = (60, 300, 900, 3600, 3 * 3600, 6 * 3600, 12 * 3600, 24 * 3600)
 
 
-def is_permanent(error: OSError) -> bool:
-    """Whether the mail server refused this e-mail for good (bad recipients or
-    content), rather than being unreachable or misconfigured for now."""
+def is_permanent(error: Exception) -> bool:
+    """Whether this e-mail can never go: the mail server refused it for good (bad
+    recipients or content) or it cannot be built at all, rather than a mail server
+    unreachable or misconfigured for now."""
+    if not isinstance(error, OSError):
+        return True
     if isinstance(error, smtplib.SMTPRecipientsRefused):
         return all(code >= 500 for code, _reply in error.recipients.values())
     return isinstance(error, smtplib.SMTPDataError) and error.smtp_code >= 500
@@ -35,8 +38,9 @@ def deliver_email(email_id: int) -> bool:
     The row stays locked while it is sent, so two runs (a retry, a second worker)
     never both send it. While the mail server is down or answers "try later", the
     next attempt is queued after ``EMAIL_RETRY_DELAYS`` (backends that can defer a
-    task: the database one) and this run ends; a refusal for good, the last attempt,
-    or a backend that cannot defer gives the e-mail up and fails the task.
+    task: the database one) and this run ends. An e-mail refused for good or that
+    cannot be built, the last attempt, or a backend that cannot defer gives the
+    e-mail up (``failed_at``) and fails the task.
     """
     with transaction.atomic():
         email = (
@@ -49,7 +53,9 @@ def deliver_email(email_id: int) -> bool:
         email.attempts += 1
         try:
             email.message().send()
-        except OSError as exc:  # smtplib's errors and refused connections alike
+        # smtplib's errors and refused connections alike (OSError), or a message
+        # that cannot be built (a header with a line break...).
+        except Exception as exc:
             error = exc
         else:
             email.sent_at = timezone.now()

@@ -163,6 +163,8 @@ class PageCacheMiddleware:
                 max_age=0,
                 s_maxage=settings.PAGE_CACHE_SHARED_SECONDS,
             )
+            # One piece (the feed writer leaves one per write): served whole.
+            response.content = response.content
             cache.set(key, response, settings.PAGE_CACHE_SECONDS)
             response[STATUS_HEADER] = "miss"
         else:

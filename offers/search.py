@@ -82,6 +82,7 @@ class OfferSearch:
             name: data.get(name, []) for name in OfferSearchForm.FILTERS
         }
         self._matches: list[int] | None = None
+        self._tally: dict[str, Counter] | None = None
 
     # Filters -------------------------------------------------------------------
     def base(self) -> QuerySet[OfferPage]:
@@ -124,7 +125,9 @@ class OfferSearch:
         return offers
 
     def ordering(self) -> list:
-        newest = [F("first_published_at").desc(nulls_last=True), "-pk"]
+        # Live offers all have a first publication date: Wagtail's index on it,
+        # read backwards, gives the newest first.
+        newest = ["-first_published_at", "-pk"]
         if self.sort == SortOrder.CLOSING:
             return [F("closing_date").asc(nulls_last=True), *newest]
         return newest
@@ -138,19 +141,52 @@ class OfferSearch:
         """How many offers each choice of the filter ``name`` holds, given the
         search and the other filters (so that a choice says what adding it would
         show). An offer in several places counts once in each of them."""
-        offers = self.filtered(leave_out=name).order_by()
-        if name == "location":
-            rows = (
-                OfferPage.locations.through.objects.filter(
-                    offerpage_id__in=offers.values("pk")
-                )
-                .values_list("location_id")
-                .annotate(offers=Count("pk"))
-                .order_by()
+        return self.tally()[name]
+
+    def tally(self) -> dict[str, Counter]:
+        """The counts of every filter, and the number of offers shown
+        (``total``), in two queries whatever the number of offers: one counts
+        each choice of the offers' own columns under the other filters, the
+        other the places."""
+        if self._tally is not None:
+            return self._tally
+        conditions = self.conditions()
+
+        def under(*conditions_met: Q, leave_out: str | None = None) -> Q:
+            others = [q for name, q in conditions.items() if name != leave_out]
+            return Q(*conditions_met, *others)
+
+        choices = {
+            "family": [family.pk for family in self.families],
+            "contract": ContractType.values,
+            "remote": RemotePolicy.values,
+        }
+        aggregates = {"total": Count("pk", filter=under())}
+        keys = {}
+        for name, values in choices.items():
+            for number, value in enumerate(values):
+                alias = f"{name}_{number}"
+                keys[alias] = (name, value)
+                chosen = Q(**{FILTER_COLUMNS[name]: value})
+                aggregates[alias] = Count("pk", filter=under(chosen, leave_out=name))
+        counted = self.base().order_by().aggregate(**aggregates)
+        tally: dict[str, Counter] = {name: Counter() for name in (*choices, "total")}
+        tally["total"][""] = counted.pop("total")
+        for alias, count in counted.items():
+            name, value = keys[alias]
+            if count:
+                tally[name][value] = count
+        places = (
+            OfferPage.locations.through.objects.filter(
+                offerpage_id__in=self.filtered(leave_out="location").values("pk")
             )
-        else:
-            rows = offers.values_list(FILTER_COLUMNS[name]).annotate(offers=Count("pk"))
-        return Counter(dict(rows))
+            .values_list("location_id")
+            .annotate(offers=Count("pk"))
+            .order_by()
+        )
+        tally["location"] = Counter(dict(places))
+        self._tally = tally
+        return tally
 
     def facets(self) -> dict[str, list[FacetChoice]]:
         keys = {
@@ -171,7 +207,9 @@ class OfferSearch:
         return facets
 
     def page(self, page_size: int = PAGE_SIZE) -> PaginatorPage:
-        return Paginator(self.results(), page_size).get_page(self.params.get("page"))
+        paginator = Paginator(self.results(), page_size)
+        paginator.count = self.tally()["total"][""]  # counted already
+        return paginator.get_page(self.params.get("page"))
 
     @property
     def is_filtered(self) -> bool:

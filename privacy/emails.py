@@ -5,23 +5,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.mail.message import make_msgid
-from django.core.mail.utils import DNS_NAME
-from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 
 from candidates.emails import organisation_name, site_url
+from core.outbox import queue_email as queue_outgoing_email
 
 
 def queue_email(key: str, to: str, template: str, context: dict[str, Any]) -> None:
-    """Writes ``emails/privacy/<template>`` as an outgoing e-mail under ``key``
-    (once), in the current transaction; it is sent after the commit."""
-    from applications.tasks import deliver_email
-
-    from applications.models import OutgoingEmail
-
-    if not to or OutgoingEmail.objects.filter(key=key).exists():
+    """Writes ``emails/privacy/<template>`` to the outbox under ``key`` (once),
+    in the current transaction; it is sent after the commit."""
+    if not to:
         return
     context = {
         "email": to,
@@ -31,12 +25,10 @@ def queue_email(key: str, to: str, template: str, context: dict[str, Any]) -> No
         **context,
     }
     prefix = f"emails/privacy/{template}"
-    email = OutgoingEmail.objects.create(
+    queue_outgoing_email(
         key=key,
         to=[to],
-        subject=" ".join(render_to_string(f"{prefix}_subject.txt", context).split()),
+        subject=render_to_string(f"{prefix}_subject.txt", context),
         body=render_to_string(f"{prefix}.txt", context),
         html=render_to_string(f"{prefix}.html", context),
-        message_id=make_msgid(domain=DNS_NAME),
     )
-    transaction.on_commit(lambda: deliver_email.enqueue(email_id=email.pk))

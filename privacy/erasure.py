@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from candidates.models import User
 from candidates.personal_data import Erasing
+from core.models import OutgoingEmail
 
 from .emails import queue_email
 from .registry import declarations
@@ -77,12 +78,11 @@ def _delete_sessions(keys: list[str]) -> None:
 
 def _delete_outgoing_emails(keys: list[str], addresses: set[str]) -> None:
     """E-mails about the candidate (the keys the apps gave) or addressed to them."""
-    from applications.models import OutgoingEmail
-
     condition = Q(key__in=keys)
     for address in addresses:
         # The JSON text of the recipients holds the address between quotes.
         condition |= Q(to__icontains=json.dumps(address))
+        condition |= Q(reply_to__icontains=json.dumps(address))
     OutgoingEmail.objects.filter(condition).delete()
 
 

@@ -14,6 +14,7 @@ from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
 from candidates.models import User
+from core.models import OutgoingEmail
 
 from .emails import queue_email
 from .erasure import ErasureReason, candidate_accounts, erase_candidate
@@ -93,8 +94,6 @@ def purge_inactive_candidates(
     warning of accounts used again, erases the accounts warned at least 30 days
     ago and inactive since, warns the accounts inactive for the retention period
     minus 30 days, and forgets the erasure confirmations already sent."""
-    from applications.models import OutgoingEmail
-
     now = now or timezone.now()
     sets = _purge_sets(now)
     result = PurgeResult()

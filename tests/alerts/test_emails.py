@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from alerts.factories import JobAlertFactory
-from alerts.tasks import send_new_offer_alerts
 from candidates.factories import UserFactory
+
+from .conftest import run_alert_task
 
 pytestmark = pytest.mark.django_db
 
@@ -22,7 +23,7 @@ def test_alert_email_reaches_the_smtp_server(world, smtp_server):
         remote_policy="hybrid",
     )
     world.publish(offer)
-    assert send_new_offer_alerts.call(offer_id=offer.pk) == 1
+    assert run_alert_task(offer.pk) == 1
 
     (received,) = smtp_server.received
     assert received.envelope_to == ["jane@example.org"]

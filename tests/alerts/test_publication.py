@@ -1,4 +1,5 @@
-"""Immediate alerts: sent once, at an offer's first publication, to each candidate."""
+"""Immediate alerts: sent once, at an offer's first publication, to each candidate,
+through the outbox."""
 
 from __future__ import annotations
 
@@ -9,16 +10,24 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 from django.db import IntegrityError
+from django.test import TestCase
 from django.utils import timezone
 
 from alerts import sending
 from alerts.choices import Frequency
 from alerts.factories import JobAlertFactory
 from alerts.models import AlertDelivery
-from alerts.tasks import send_new_offer_alerts
 from candidates.factories import UserFactory
+from core.models import OutgoingEmail
+from core.tasks import deliver_email
+
+from .conftest import run_alert_task
 
 pytestmark = pytest.mark.django_db
+
+# A task backend that can defer tasks, and keeps them without running them.
+DUMMY_BACKEND = "django_tasks.backends.dummy.DummyBackend"
+LOCMEM_SEND = "django.core.mail.backends.locmem.EmailBackend.send_messages"
 
 
 def publish(world, offer, capture):
@@ -84,7 +93,11 @@ def test_the_task_waits_for_the_commit(world, django_capture_on_commit_callbacks
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         world.publish(world.draft())
     assert mail.outbox == []
-    assert len(callbacks) == 1
+    assert not AlertDelivery.objects.exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        for callback in callbacks:
+            callback()
+    assert len(mail.outbox) == 1
 
 
 @pytest.mark.parametrize(
@@ -106,8 +119,8 @@ def test_an_offer_unpublished_before_the_task_runs_is_not_sent(world):
     JobAlertFactory()
     offer = world.publish(world.draft())
     offer.unpublish()
-    assert send_new_offer_alerts.call(offer_id=offer.pk) == 0
-    assert send_new_offer_alerts.call(offer_id=999_999) == 0
+    assert run_alert_task(offer.pk) == 0
+    assert run_alert_task(999_999) == 0
     assert mail.outbox == []
 
 
@@ -117,22 +130,22 @@ def test_private_offers_are_not_sent(world):
     JobAlertFactory()
     offer = world.publish(world.draft())
     PageViewRestriction.objects.create(page=offer, restriction_type="login")
-    assert send_new_offer_alerts.call(offer_id=offer.pk) == 0
+    assert run_alert_task(offer.pk) == 0
 
 
 def test_alerts_created_after_the_publication_are_not_sent_it(world):
     offer = world.publish(world.draft())
     JobAlertFactory(created_at=timezone.now() + timedelta(minutes=1))
-    assert send_new_offer_alerts.call(offer_id=offer.pk) == 0
+    assert run_alert_task(offer.pk) == 0
 
 
 def test_a_retried_task_sends_nothing_twice(world):
     first, second = JobAlertFactory(), JobAlertFactory()
     offer = world.publish(world.draft())
-    assert send_new_offer_alerts.call(offer_id=offer.pk) == 2
-    assert send_new_offer_alerts.call(offer_id=offer.pk) == 0
+    assert run_alert_task(offer.pk) == 2
+    assert run_alert_task(offer.pk) == 0
     third = JobAlertFactory(created_at=first.created_at)
-    assert send_new_offer_alerts.call(offer_id=offer.pk) == 1
+    assert run_alert_task(offer.pk) == 1
     assert sorted(m.to[0] for m in mail.outbox) == sorted(
         a.candidate.email for a in (first, second, third)
     )
@@ -140,45 +153,75 @@ def test_a_retried_task_sends_nothing_twice(world):
 
 def test_a_run_that_loses_the_race_sends_nothing(world):
     """Two runs matched the same candidate; the second one's insert collides with
-    the first one's delivery and the e-mail is not sent."""
+    the first one's delivery and no e-mail is queued."""
     JobAlertFactory()
     offer = world.publish(world.draft())
     notices: dict = {}
     sending.collect(notices, offer, sending.JobAlert.objects.all())
-    assert send_new_offer_alerts.call(offer_id=offer.pk) == 1
-    mailer = sending.Mailer(Frequency.IMMEDIATE, [offer])
-    assert mailer.send_all(notices.values()) == []
+    assert run_alert_task(offer.pk) == 1
+    mailer = sending.Mailer(Frequency.IMMEDIATE, [offer], batch=f"offer-{offer.pk}")
+    assert mailer.queue_all(notices.values()) == []
     assert len(mailer.skipped) == 1
+    assert OutgoingEmail.objects.count() == 1
     assert len(mail.outbox) == 1
 
 
-def test_a_failed_email_is_not_recorded_and_the_next_run_sends_it(world, caplog):
+def test_an_email_not_queued_is_not_recorded_and_the_next_run_queues_it(world, caplog):
     jane, bob = JobAlertFactory(), JobAlertFactory()
     offer = world.publish(world.draft())
-    real_send = mail.get_connection().__class__.send_messages
+    real_queue = sending.queue_alert_email
 
-    def flaky(self, messages):
-        if messages[0].to == [jane.candidate.email]:
-            raise OSError("connection reset")
-        return real_send(self, messages)
+    def flaky(**fields):
+        if fields["to"] == jane.candidate.email:
+            raise RuntimeError("database gone")
+        return real_queue(**fields)
 
     with (
-        mock.patch(
-            "django.core.mail.backends.locmem.EmailBackend.send_messages", flaky
-        ),
+        mock.patch("alerts.sending.queue_alert_email", flaky),
         pytest.raises(sending.AlertSendingError),
     ):
-        send_new_offer_alerts.call(offer_id=offer.pk)
+        run_alert_task(offer.pk)
     assert [m.to for m in mail.outbox] == [[bob.candidate.email]]
     assert not AlertDelivery.objects.filter(candidate=jane.candidate).exists()
-    assert "failed" in caplog.text
+    assert "not queued" in caplog.text
 
-    # The cron catch-up sends what the task could not.
-    call_command("send_job_alerts", "--frequency", "immediate", stdout=mock.Mock())
+    # The cron catch-up queues what the task could not.
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        call_command("send_job_alerts", "--frequency", "immediate", stdout=mock.Mock())
     assert [m.to for m in mail.outbox] == [
         [bob.candidate.email],
         [jane.candidate.email],
     ]
+
+
+def test_a_mail_server_outage_delays_the_email_but_never_doubles_it(
+    world, settings, monkeypatch
+):
+    """The deliveries are recorded with the queued e-mail; the outbox tries it again
+    later, and a second run of the alerts in the meantime queues nothing more."""
+    settings.TASKS = {"default": {"BACKEND": DUMMY_BACKEND}}
+    alert = JobAlertFactory()
+    offer = world.publish(world.draft())
+
+    def down(self, messages):
+        raise ConnectionRefusedError(111, "Connection refused")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(LOCMEM_SEND, down)
+        assert run_alert_task(offer.pk) == 1
+        (email,) = OutgoingEmail.objects.all()
+        assert deliver_email.call(email_id=email.pk) is False
+        assert run_alert_task(offer.pk) == 0
+    assert AlertDelivery.objects.filter(candidate=alert.candidate).count() == 1
+    email.refresh_from_db()
+    assert (email.attempts, email.sent_at) == (1, None)
+    assert email.next_attempt_at > timezone.now()
+
+    assert deliver_email.call(email_id=email.pk) is True  # the server is back
+    assert [m.to for m in mail.outbox] == [[alert.candidate.email]]
+    assert mail.outbox[0].extra_headers["List-Unsubscribe-Post"] == (
+        "List-Unsubscribe=One-Click"
+    )
 
 
 def test_the_deliveries_are_unique(world):

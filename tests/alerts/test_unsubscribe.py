@@ -12,8 +12,9 @@ from django.test import Client
 from django.utils import timezone
 
 from alerts.factories import JobAlertFactory
-from alerts.tasks import send_new_offer_alerts
 from alerts.tokens import SALT, make_token
+
+from .conftest import run_alert_task
 
 pytestmark = pytest.mark.django_db
 
@@ -34,7 +35,7 @@ def unsubscribe_url(message) -> str:
 def sent_alert_email(world, **criteria):
     alert = JobAlertFactory(**criteria)
     offer = world.publish(world.draft("Python developer"))
-    send_new_offer_alerts.call(offer_id=offer.pk)
+    run_alert_task(offer.pk)
     (message,) = mail.outbox
     return alert, message
 

@@ -273,6 +273,7 @@ class AlertPageQueryTests(TestCase):
             )
         many = [self.count(url) for url in urls]
         self.assertEqual(many, few)
-        # Each page: one more for the agreement's renewal check; "My parameters":
-        # three more for "My consents" (agreement, versions accepted, optional).
-        self.assertEqual(few, [13, 9, 11])
+        # Each page: one for the agreement's renewal check, one for the portal
+        # settings (footer); "My parameters": three more for "My consents"
+        # (agreement, versions accepted, optional).
+        self.assertEqual(few, [14, 10, 12])

@@ -36,6 +36,25 @@ def test_the_parameters_page_lists_what_can_change(client, jane):
     assert "Jane.Doe" in html and "jane@example.org" in html
 
 
+def test_the_space_links_each_part_the_apps_register(client, jane):
+    """The menu's cards come from the apps' hooks ("My applications" from the
+    applications app), in their order."""
+    html = client.get("/me/").content.decode()
+    cards = ["/me/profile/", "/me/documents/", "/me/applications/", "/me/parameters/"]
+    positions = [html.index(f'class="space-card" href="{url}"') for url in cards]
+    assert positions == sorted(positions)
+
+
+def test_the_parameters_page_shows_the_sections_of_the_other_apps(client, jane):
+    """After the account: the alerts, then the consents and the data rights."""
+    html = client.get("/me/parameters/").content.decode()
+    titles = ["account-title", "alerts-title", "consents-title", "data-title"]
+    positions = [html.index(f'id="{title}"') for title in titles]
+    assert positions == sorted(positions)
+    assert 'href="/me/parameters/data/"' in html
+    assert 'href="/me/parameters/delete/"' in html
+
+
 def test_change_the_username(client, jane):
     response = client.post(USERNAME, {"username": "jane.smith"})
     assert response.status_code == 302

@@ -5,12 +5,10 @@ the settings or a page change, and after a minute in any case."""
 from __future__ import annotations
 
 import re
-from datetime import timedelta
 
 import pytest
-import time_machine
 from django.utils import timezone
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
 from home.factories import ContentPageFactory, make_site_root
 from home.models import PortalSettings

@@ -1,6 +1,7 @@
 """Job alerts on the production stack: two real ``manage.py db_worker`` processes
-run two copies of the same alert task at once (a retry racing the original);
-every candidate gets exactly one e-mail through a real SMTP server."""
+run two copies of the same alert task at once (a retry racing the original), then
+the outbox's deliveries; every candidate gets exactly one e-mail through a real SMTP
+server."""
 
 from __future__ import annotations
 
@@ -15,6 +16,8 @@ from alerts.factories import JobAlertFactory
 from alerts.models import AlertDelivery
 from alerts.tasks import send_new_offer_alerts
 from candidates.factories import UserFactory
+from core.models import OutgoingEmail
+from core.tasks import deliver_email
 from tests.alerts.world import build_world
 
 from .conftest import start_worker, wait_for
@@ -24,8 +27,9 @@ pytestmark = [
     pytest.mark.django_db(transaction=True),
 ]
 
-CANDIDATES = 60
-SMTP_DELAY = 0.04  # seconds per message: each run lasts a few seconds
+# Enough for each alert run to last about a second: the two runs overlap.
+CANDIDATES = 120
+SMTP_DELAY = 0.02  # seconds per message: the deliveries last a few seconds
 
 
 def slow_down(smtp_server) -> None:
@@ -41,6 +45,10 @@ def slow_down(smtp_server) -> None:
 
 def alert_tasks():
     return DBTaskResult.objects.filter(task_path=send_new_offer_alerts.module_path)
+
+
+def delivery_tasks():
+    return DBTaskResult.objects.filter(task_path=deliver_email.module_path)
 
 
 def test_two_workers_send_each_alert_once(settings, smtp_server, tmp_path):
@@ -84,6 +92,14 @@ def test_two_workers_send_each_alert_once(settings, smtp_server, tmp_path):
             timeout=180,
             what="the two alert tasks to run",
         )
+        wait_for(
+            lambda: (
+                delivery_tasks().filter(finished_at__isnull=True).count() == 0
+                or any(worker.poll() is not None for worker in workers)
+            ),
+            timeout=180,
+            what="the e-mails to be sent",
+        )
     finally:
         for worker in workers:
             worker.terminate()
@@ -104,6 +120,8 @@ def test_two_workers_send_each_alert_once(settings, smtp_server, tmp_path):
     assert set(recipients.values()) == {1}, "a candidate got two e-mails"
     assert sum(result.return_value for result in results) == CANDIDATES
     assert AlertDelivery.objects.filter(offer=offer).count() == CANDIDATES
+    assert OutgoingEmail.objects.filter(sent_at__isnull=False).count() == CANDIDATES
+    assert {task.status for task in delivery_tasks()} == {TaskResultStatus.SUCCESSFUL}
     message = smtp_server.received[0].message
     assert message["Subject"] == "New offer: Python developer"
     assert "https://careers.example.com/offers/python-developer/" in (

@@ -24,18 +24,21 @@ def links(text: str) -> list[str]:
     return re.findall(r"https?://[^\s\"<>]+", text)
 
 
-def test_sign_up_verification_reaches_the_smtp_server(client, agreement, smtp_server):
-    response = client.post(
-        "/account/signup/",
-        {
-            "first_name": "Ann",
-            "last_name": "Lee",
-            "username": "ann",
-            "email": "ann@example.org",
-            "password1": PASSWORD,
-            "accept_data_protection": "on",
-        },
-    )
+def test_sign_up_verification_reaches_the_smtp_server(
+    client, agreement, smtp_server, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):  # the outbox's delivery
+        response = client.post(
+            "/account/signup/",
+            {
+                "first_name": "Ann",
+                "last_name": "Lee",
+                "username": "ann",
+                "email": "ann@example.org",
+                "password1": PASSWORD,
+                "accept_data_protection": "on",
+            },
+        )
     assert response.status_code == 302
     (received,) = smtp_server.received
     assert received.envelope_to == ["ann@example.org"]
@@ -49,22 +52,23 @@ def test_sign_up_verification_reaches_the_smtp_server(client, agreement, smtp_se
 
 
 def test_forgotten_username_and_password_reach_the_smtp_server(
-    client, home_page, smtp_server, settings
+    client, home_page, smtp_server, settings, django_capture_on_commit_callbacks
 ):
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "evil.example"]
     user = UserFactory(username="Jane.Doe", email="jane@example.org", password=PASSWORD)
     EmailAddressFactory(user=user)
-    client.post(
-        "/account/forgot-username/",
-        {"email": "JANE@example.org"},
-        HTTP_HOST="evil.example",
-    )
-    client.post(
-        "/account/password/reset/",
-        {"email": "jane@example.org"},
-        HTTP_HOST="evil.example",
-    )
-    client.post("/account/password/reset/", {"email": "nobody@example.org"})
+    with django_capture_on_commit_callbacks(execute=True):  # the outbox's deliveries
+        client.post(
+            "/account/forgot-username/",
+            {"email": "JANE@example.org"},
+            HTTP_HOST="evil.example",
+        )
+        client.post(
+            "/account/password/reset/",
+            {"email": "jane@example.org"},
+            HTTP_HOST="evil.example",
+        )
+        client.post("/account/password/reset/", {"email": "nobody@example.org"})
     username_mail, reset_mail, unknown_mail = smtp_server.received
     assert username_mail.envelope_to == ["jane@example.org"]
     assert "Jane.Doe" in username_mail.text()

@@ -68,4 +68,3 @@ def test_the_same_answers_from_a_search_service(catalogue, querystring, settings
     assert answers() == database
     if "nothing" not in querystring:
         assert database[0]
-

@@ -12,8 +12,9 @@ import pytest
 from django.apps import apps
 from django.conf import settings
 from django.db import models
+from wagtail import hooks
 
-from candidates.personal_data import Erasure, Relation
+from candidates.personal_data import PERSONAL_DATA_HOOK, Erasure, Relation
 from home.factories import DataProtectionPageFactory
 from privacy.erasure import erase_candidate
 from privacy.export import export_data
@@ -84,6 +85,24 @@ def test_a_new_relation_to_a_candidate_is_reported():
     ):
         registry = {k: v for k, v in registry_now.items() if k != key}
         assert key in unregistered(registry)
+
+
+def test_each_app_declares_its_own_models():
+    """The apps fill the registry through their hook, each with its own models;
+    privacy declares only the third-party apps' (Wagtail's)."""
+    project_apps = {"candidates", "applications", "alerts"}
+    declared_by: dict[str, str] = {}
+    for hook in hooks.get_hooks(PERSONAL_DATA_HOOK):
+        app = apps.get_containing_app_config(hook.__module__).label
+        for key in hook().relations:
+            declared_by[key] = app
+    for key, app in declared_by.items():
+        owner = key.split(".")[0]
+        if owner in project_apps:
+            assert app == owner, f"{key} is declared by {app}"
+        else:
+            assert app in ("privacy", "candidates"), f"{key} is declared by {app}"
+    assert set(declared_by.values()) == {*project_apps, "privacy"}
 
 
 def test_the_registry_names_real_relations_only():
