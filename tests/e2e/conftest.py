@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core import mail
+from django.core.cache import caches
 from django.core.management import call_command
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls that the
@@ -67,10 +68,13 @@ def browser() -> Browser:
 
 
 @pytest.fixture
-def e2e_site(transactional_db):
+def e2e_site(transactional_db, settings):
     """The demo site, committed so that the live server thread sees it (and
-    rebuilt from an empty database, which is what each of these tests leaves)."""
+    rebuilt from an empty database, which is what each of these tests leaves),
+    served with the page cache on, as in the demo and in production."""
     call_command("load_demo_data", stdout=io.StringIO())
+    settings.PAGE_CACHE_ENABLED = True
+    caches["pages"].clear()
     # The demo's own e-mails (its sent application) are not the journey's.
     mail.outbox.clear()
 
