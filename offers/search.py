@@ -34,16 +34,18 @@ FILTER_COLUMNS = {
 }
 
 
-def matching_offer_ids(query: str) -> list[int]:
+def matching_offer_ids(query: str) -> QuerySet | list[int]:
     """The ids of the live offers whose indexed text holds every word of
-    ``query``, read once: the counts and the page then filter by them."""
+    ``query``: a queryset the database runs as a subquery of the counts and
+    the page (database backends), or the ids a search service found."""
     results = OfferPage.objects.live().search(
         query, operator="and", order_by_relevance=False
     )
     get_queryset = getattr(results, "get_queryset", None)
     if get_queryset is not None:
-        # The database backends answer with a queryset: only the ids are read.
-        return list(get_queryset().order_by().values_list("pk", flat=True))
+        # The database backends answer with a queryset: kept in the database
+        # (a list of every id of a common word costs more to send back).
+        return get_queryset().order_by().values("pk")
     return [offer.pk for offer in results]
 
 
@@ -81,7 +83,7 @@ class OfferSearch:
         self.selected: dict[str, list[str]] = {
             name: data.get(name, []) for name in OfferSearchForm.FILTERS
         }
-        self._matches: list[int] | None = None
+        self._matches: QuerySet | list[int] | None = None
         self._tally: dict[str, Counter] | None = None
 
     # Filters -------------------------------------------------------------------
