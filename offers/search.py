@@ -25,6 +25,8 @@ from .forms import OfferSearchForm, clean_query
 from .models import JobFamily, Location, OfferPage
 
 PAGE_SIZE = 20
+#: Above this many matches, a search stays a subquery (see matching_offer_ids).
+MAX_LISTED_MATCHES = 500
 
 #: The column of the offer each filter reads (places are a relation).
 FILTER_COLUMNS = {
@@ -43,9 +45,12 @@ def matching_offer_ids(query: str) -> QuerySet | list[int]:
     )
     get_queryset = getattr(results, "get_queryset", None)
     if get_queryset is not None:
-        # The database backends answer with a queryset: kept in the database
-        # (a list of every id of a common word costs more to send back).
-        return get_queryset().order_by().values("pk")
+        # The database backends answer with a queryset. A few matches are read
+        # once; many (a common word) stay in the database as a subquery, their
+        # ids costing more to send back and forth than the search to run again.
+        matches = get_queryset().order_by().values_list("pk", flat=True)
+        few = list(matches[: MAX_LISTED_MATCHES + 1])
+        return few if len(few) <= MAX_LISTED_MATCHES else matches
     return [offer.pk for offer in results]
 
 

@@ -79,9 +79,9 @@ class FeedTests(TestCase):
 
 
 # Wagtail's routing (the site, the home and index pages, the path's aliases and
-# view restrictions), the portal settings, families, locations, the newest
-# offers the search finds (a subquery), their places.
-FEED_QUERIES = 11
+# view restrictions), the portal settings, families, locations, the ids the
+# search finds, the newest of those offers, their places.
+FEED_QUERIES = 12
 
 
 class SitemapTests(TestCase):

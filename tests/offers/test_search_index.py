@@ -68,3 +68,18 @@ def test_the_same_answers_from_a_search_service(catalogue, querystring, settings
     assert answers() == database
     if "nothing" not in querystring:
         assert database[0]
+
+
+def test_many_matches_give_the_same_answers_as_few(catalogue, monkeypatch):
+    """Beyond MAX_LISTED_MATCHES the matches stay a subquery: same counts, same
+    page."""
+
+    def answers():
+        search = OfferSearch(QueryDict("q=developer&family=engineering"))
+        counts = {name: dict(search.counts(name)) for name in search.selected}
+        return [offer.pk for offer in search.page().object_list], counts
+
+    listed = answers()
+    monkeypatch.setattr("offers.search.MAX_LISTED_MATCHES", 1)
+    assert answers() == listed
+    assert listed[0]
