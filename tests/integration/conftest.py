@@ -100,6 +100,41 @@ def start_worker(name: str, log: Path, **environ: str) -> subprocess.Popen:
     )
 
 
+def collect_static(environ: dict[str, str]) -> None:
+    """``manage.py collectstatic`` as a deployment runs it, with ``environ``."""
+    collect = subprocess.run(  # noqa: S603 - fixed command line
+        [sys.executable, "manage.py", "collectstatic", "--noinput"],
+        cwd=django_settings.BASE_DIR,
+        env=environ,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert collect.returncode == 0, collect.stderr
+
+
+def start_gunicorn(
+    port: int, environ: dict[str, str], log: Path, workers: int = 2
+) -> subprocess.Popen:
+    """A real gunicorn serving the site on loopback, its output in ``log``."""
+    return subprocess.Popen(  # noqa: S603 - fixed command line
+        [
+            Path(sys.executable).parent / "gunicorn",
+            "config.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(workers),
+            "--no-control-socket",
+        ],
+        cwd=django_settings.BASE_DIR,
+        env=environ,
+        stdout=log.open("w"),
+        stderr=subprocess.STDOUT,
+    )
+
+
 def wait_for(condition: Callable[[], bool], timeout: float, what: str) -> None:
     """Polls ``condition`` until it holds; fails the test after ``timeout`` s."""
     deadline = time.monotonic() + timeout
@@ -234,11 +269,14 @@ def redis_url() -> str:
 def redis_cache(redis_url: str, settings) -> Iterator[str]:
     """Django's cache on Redis for this test, as in production (REDIS_URL), emptied
     before and after it."""
+    redis_backend = "django.core.cache.backends.redis.RedisCache"
     settings.CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "default": {"BACKEND": redis_backend, "LOCATION": redis_url},
+        "pages": {
+            "BACKEND": redis_backend,
             "LOCATION": redis_url,
-        }
+            "KEY_PREFIX": "pages",
+        },
     }
     client = redis.Redis.from_url(redis_url)
     client.flushdb()

@@ -5,26 +5,26 @@ next anonymous request sees on either server."""
 from __future__ import annotations
 
 import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
 from pathlib import Path
 
 import pytest
-from django.conf import settings
-from django.core.cache import caches
-from django.test import override_settings
 from wagtail.models import Site
 
 from home.models import PortalSettings
 from tests.offers.catalogue import build_catalogue
 
-from .conftest import closed_port, production_environ
+from .conftest import (
+    closed_port,
+    collect_static,
+    production_environ,
+    start_gunicorn,
+)
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
-BIN = Path(sys.executable).parent
 BEHIND_TLS = {"Host": "careers.example.com", "X-Forwarded-Proto": "https"}
 
 
@@ -35,24 +35,6 @@ def get(url: str) -> tuple[int, str, dict[str, str]]:
             return response.status, response.read().decode(), dict(response.headers)
     except urllib.error.HTTPError as error:
         return error.code, error.read().decode(), dict(error.headers)
-
-
-def start_server(port: int, environ: dict[str, str], log: Path) -> subprocess.Popen:
-    return subprocess.Popen(  # noqa: S603 - fixed command line
-        [
-            BIN / "gunicorn",
-            "config.wsgi",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            "1",
-            "--no-control-socket",
-        ],
-        cwd=settings.BASE_DIR,
-        env=environ,
-        stdout=log.open("w"),
-        stderr=subprocess.STDOUT,
-    )
 
 
 def wait_until_up(site: str, server: subprocess.Popen, log: Path) -> None:
@@ -67,68 +49,53 @@ def wait_until_up(site: str, server: subprocess.Popen, log: Path) -> None:
             time.sleep(0.2)
 
 
-def test_two_servers_share_the_page_cache(redis_url, tmp_path):
-    redis = {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
-        "LOCATION": redis_url,
-    }
-    caches_setting = {
-        alias: {**redis, "KEY_PREFIX": alias} for alias in ("default", "pages")
-    }
+def test_two_servers_share_the_page_cache(redis_cache, tmp_path):
+    """The test process shares the servers' Redis (redis_cache): its changes
+    outdate what they keep."""
     catalogue = build_catalogue()
     PortalSettings.for_site(Site.objects.get())
     environ = production_environ(
         VAR_DIR=str(tmp_path),
         ALLOWED_HOSTS="careers.example.com",
-        REDIS_URL=redis_url,
+        REDIS_URL=redis_cache,
     )
-    collect = subprocess.run(
-        [sys.executable, "manage.py", "collectstatic", "--noinput"],
-        cwd=settings.BASE_DIR,
-        env=environ,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    assert collect.returncode == 0, collect.stderr
+    collect_static(environ)
     ports = [closed_port(), closed_port()]
     logs = [tmp_path / f"server-{number}.log" for number in (1, 2)]
     servers = [
-        start_server(port, environ, log) for port, log in zip(ports, logs, strict=True)
+        start_gunicorn(port, environ, log, workers=1)
+        for port, log in zip(ports, logs, strict=True)
     ]
     first, second = (f"http://127.0.0.1:{port}" for port in ports)
     try:
         for site, server, log in zip((first, second), servers, logs, strict=True):
             wait_until_up(site, server, log)
-        with override_settings(CACHES=caches_setting, PAGE_CACHE_ENABLED=True):
-            caches["pages"].clear()
-            status, body, headers = get(f"{first}/offers/")
-            assert status == 200
-            assert headers["X-Page-Cache"] == "miss"
-            status, same, headers = get(f"{second}/offers/")
-            assert headers["X-Page-Cache"] == "hit"  # kept by the other server
-            assert same == body
-            assert "Python developer" in body
+        status, body, headers = get(f"{first}/offers/")
+        assert status == 200
+        assert headers["X-Page-Cache"] == "miss"
+        status, same, headers = get(f"{second}/offers/")
+        assert headers["X-Page-Cache"] == "hit"  # kept by the other server
+        assert same == body
+        assert "Python developer" in body
 
-            # A publication in another process (the admin's, here the test's).
-            offer = catalogue.add("Data analyst")
-            offer.unpublish()
-            offer.save_revision().publish()
-            for site in (second, first):
-                _status, body, headers = get(f"{site}/offers/")
-                assert "Data analyst" in body, site
-            assert headers["X-Page-Cache"] == "hit"
+        # A publication in another process (the admin's, here the test's).
+        offer = catalogue.add("Data analyst")
+        offer.unpublish()
+        offer.save_revision().publish()
+        for site in (second, first):
+            _status, body, headers = get(f"{site}/offers/")
+            assert "Data analyst" in body, site
+        assert headers["X-Page-Cache"] == "hit"
 
-            catalogue.offers["Python developer"].unpublish()
-            for site in (first, second):
-                assert "Python developer" not in get(f"{site}/offers/")[1], site
+        catalogue.offers["Python developer"].unpublish()
+        for site in (first, second):
+            assert "Python developer" not in get(f"{site}/offers/")[1], site
 
-            portal_settings = PortalSettings.for_site(Site.objects.get())
-            portal_settings.organisation_name = "Renamed on one server"
-            portal_settings.save()
-            for site in (second, first):
-                assert "Renamed on one server" in get(f"{site}/")[1], site
+        portal_settings = PortalSettings.for_site(Site.objects.get())
+        portal_settings.organisation_name = "Renamed on one server"
+        portal_settings.save()
+        for site in (second, first):
+            assert "Renamed on one server" in get(f"{site}/")[1], site
     finally:
         for server in servers:
             server.terminate()

@@ -5,21 +5,15 @@ the health check, logs as JSON lines."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
-from pathlib import Path
 
 import pytest
-from django.conf import settings
 
-from .conftest import closed_port, production_environ
+from .conftest import closed_port, collect_static, production_environ, start_gunicorn
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
-
-BIN = Path(sys.executable).parent
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -45,35 +39,12 @@ def test_gunicorn_serves_the_site_with_production_settings(s3_server, tmp_path):
         BASE_URL="https://careers.example.com",
         **s3_server.environ(),
     )
-    collect = subprocess.run(
-        [sys.executable, "manage.py", "collectstatic", "--noinput"],
-        cwd=settings.BASE_DIR,
-        env=environ,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    assert collect.returncode == 0, collect.stderr
+    collect_static(environ)
     manifest = json.loads((tmp_path / "static" / "staticfiles.json").read_text())
 
     port = closed_port()
     log = tmp_path / "gunicorn.log"
-    server = subprocess.Popen(
-        [
-            BIN / "gunicorn",
-            "config.wsgi",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            "2",
-            "--no-control-socket",
-        ],
-        cwd=settings.BASE_DIR,
-        env=environ,
-        stdout=log.open("w"),
-        stderr=subprocess.STDOUT,
-    )
+    server = start_gunicorn(port, environ, log)
     site = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 90
