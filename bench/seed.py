@@ -37,7 +37,13 @@ def main() -> None:
     from wagtail.models import Page
     from wagtail.search.backends import get_search_backend
 
-    from offers.models import JobFamily, Location, OfferIndexPage, OfferPage
+    from offers.models import (
+        JobFamily,
+        Location,
+        OfferIndexPage,
+        OfferPage,
+        OfferSearchDocument,
+    )
 
     started = time.monotonic()
     call_command("load_demo_data", stdout=io.StringIO())
@@ -187,6 +193,7 @@ def main() -> None:
     for start in range(0, len(created), 500):
         batch = OfferPage.objects.filter(pk__in=created[start : start + 500])
         backend.add_bulk(OfferPage, list(batch.prefetch_related("locations")))
+        OfferSearchDocument.refresh(created[start : start + 500])
     # A candidate of no staff group, who has accepted no agreement yet: the
     # pages serve them (no renewal to ask for), uncached.
     User = get_user_model()

@@ -7,9 +7,12 @@ import secrets
 from datetime import date, datetime, time
 from typing import TYPE_CHECKING, Any
 
+from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
-from django.db import models
+from django.db import IntegrityError, models, transaction
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -22,6 +25,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
+from wagtail.search.backends import get_search_backend
 
 from home.blocks import BodyStreamBlock
 from home.models import BasePage
@@ -56,8 +60,10 @@ REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 
 def reindex_offers(offers: models.QuerySet) -> None:
     """Offers carry their family and places in the search index: refresh them."""
+    offers = list(offers)
     for offer in offers:
         index_object(offer)
+    OfferSearchDocument.refresh(offer.pk for offer in offers)
 
 
 def unique_slug(model: type[models.Model], text: str, pk: int | None) -> str:
@@ -501,6 +507,7 @@ class OfferPage(BasePage):
         # write it again now that they are, from the stored row (what is live),
         # never from this instance, which may carry an unpublished draft.
         index_object(self)
+        OfferSearchDocument.refresh([self.pk])
 
     @staticmethod
     def new_reference() -> str:
@@ -698,3 +705,90 @@ def purge_listing_from_frontend_cache(instance: OfferPage, **kwargs: Any) -> Non
     batch = PurgeBatch()
     batch.add_pages(instance.get_ancestors().live().specific().filter(depth__gt=1))
     batch.purge()
+
+
+def searchable_text(obj: models.Model, fields: list | None = None) -> str:
+    """The words Wagtail indexes for ``obj``, read through its ``search_fields``
+    (related objects included), as one text."""
+    parts: list[str] = []
+    for field in obj.get_search_fields() if fields is None else fields:
+        if isinstance(field, index.SearchField):
+            value = field.get_value(obj)
+            if isinstance(value, list | tuple):
+                value = " ".join(str(item) for item in value)
+            if value:
+                parts.append(str(value))
+        elif isinstance(field, index.RelatedFields):
+            related = field.get_value(obj)
+            if related is None:
+                continue
+            items = related.all() if isinstance(related, models.Manager) else [related]
+            parts.extend(searchable_text(item, field.fields) for item in items)
+    return " ".join(part for part in parts if part)
+
+
+class OfferSearchDocument(models.Model):
+    """The words of a live offer as a PostgreSQL ``tsvector`` with a GIN index,
+    so that a word found in every offer is matched from the index.
+
+    Wagtail's database backend on PostgreSQL matches the concatenation of its
+    index entries' title and body vectors, which no index covers; this is the
+    documented alternative (a ``SearchVectorField`` with a ``GinIndex``, kept by
+    the model). It is written from the stored (live) row whenever an offer, its
+    family or one of its places is saved, and only on PostgreSQL behind the
+    database search backend; elsewhere (SQLite, OpenSearch) Wagtail's search
+    API answers and this table stays empty.
+    """
+
+    offer = models.OneToOneField(
+        OfferPage,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="search_document",
+    )
+    document = SearchVectorField(null=True)
+
+    class Meta:
+        indexes = [GinIndex(fields=["document"], name="offer_search_document_gin")]
+
+    def __str__(self) -> str:
+        return f"words of offer {self.offer_id}"
+
+    @staticmethod
+    def in_use() -> bool:
+        """Whether searches match these documents (PostgreSQL behind Wagtail's
+        database backend)."""
+        from wagtail.search.backends.database.postgres.postgres import (
+            PostgresSearchBackend,
+        )
+
+        return isinstance(get_search_backend(), PostgresSearchBackend)
+
+    @staticmethod
+    def config() -> str | None:
+        """The text search configuration, the same as Wagtail's backend."""
+        return settings.WAGTAILSEARCH_BACKENDS["default"].get("SEARCH_CONFIG")
+
+    @classmethod
+    def refresh(cls, offer_ids) -> None:
+        """Writes the documents of these offers from their stored rows."""
+        offer_ids = list(offer_ids)
+        if not offer_ids or not cls.in_use():
+            return
+        offers = (
+            OfferPage.objects.filter(pk__in=offer_ids)
+            .select_related("job_family")
+            .prefetch_related("locations")
+        )
+        for offer in offers:
+            vector = SearchVector(
+                models.Value(searchable_text(offer), output_field=models.TextField()),
+                config=cls.config(),
+            )
+            if cls.objects.filter(offer_id=offer.pk).update(document=vector):
+                continue
+            try:
+                with transaction.atomic():
+                    cls.objects.create(offer_id=offer.pk, document=vector)
+            except IntegrityError:  # written meanwhile by another transaction
+                cls.objects.filter(offer_id=offer.pk).update(document=vector)

@@ -9,10 +9,14 @@ of them whatever the number of offers.
 
 from __future__ import annotations
 
+import operator
+import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import reduce
 from typing import Any
 
+from django.contrib.postgres.search import SearchQuery
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db.models import Count, F, Q, QuerySet
@@ -22,7 +26,7 @@ from django.utils.http import urlencode
 
 from .choices import ContractType, RemotePolicy, SortOrder
 from .forms import OfferSearchForm, clean_query
-from .models import JobFamily, Location, OfferPage
+from .models import JobFamily, Location, OfferPage, OfferSearchDocument
 
 PAGE_SIZE = 20
 #: Above this many matches, a search stays a subquery (see matching_offer_ids).
@@ -40,6 +44,21 @@ def matching_offer_ids(query: str) -> QuerySet | list[int]:
     """The ids of the live offers whose indexed text holds every word of
     ``query``: a queryset the database runs as a subquery of the counts and
     the page (database backends), or the ids a search service found."""
+    if OfferSearchDocument.in_use():
+        # PostgreSQL: the offers' own documents, matched from their GIN index
+        # with the words Wagtail's backend would match (every word, stemmed by
+        # the same text search configuration).
+        config = OfferSearchDocument.config()
+        words = [
+            SearchQuery(word, search_type="plain", config=config)
+            for word in re.split(r"[\s\-]+", query)
+            if word
+        ]
+        if not words:
+            return []
+        return OfferSearchDocument.objects.filter(
+            document=reduce(operator.and_, words)
+        ).values("offer_id")
     results = OfferPage.objects.live().search(
         query, operator="and", order_by_relevance=False
     )

@@ -8,7 +8,7 @@ from datetime import timedelta
 from django.test import TestCase
 from django.utils import timezone
 
-from offers.models import OfferIndexPage, OfferPage
+from offers.models import OfferIndexPage, OfferPage, OfferSearchDocument
 
 from .catalogue import CLOSED_TITLES, OPEN_TITLES, build_catalogue
 
@@ -70,11 +70,13 @@ class FeedTests(TestCase):
     def test_query_count_does_not_grow(self):
         # Warm the per-process caches (site root paths).
         self.client.get("/offers/feed/?q=developer&family=engineering")
-        with self.assertNumQueries(FEED_QUERIES):
+        # On PostgreSQL the words are a subquery of the offers' query.
+        expected = FEED_QUERIES - 1 if OfferSearchDocument.in_use() else FEED_QUERIES
+        with self.assertNumQueries(expected):
             self.client.get("/offers/feed/?q=developer&family=engineering")
         for number in range(10):
             self.catalogue.add(f"More developer {number}")
-        with self.assertNumQueries(FEED_QUERIES):
+        with self.assertNumQueries(expected):
             self.client.get("/offers/feed/?q=developer&family=engineering")
 
 
