@@ -13,7 +13,7 @@ export UV_NO_PROGRESS := 1
 help:
 	@echo "make demo        install, migrate, load the demo content, serve on 127.0.0.1:\$$PORT (default 8000)"
 	@echo "make test        install, start PostgreSQL and Redis, run the whole suite (SQLite, PostgreSQL, Chromium)"
-	@echo "make test-fast   the suite on SQLite, without what needs PostgreSQL, Redis, Java or Chromium"
+	@echo "make test-fast   the suite on SQLite, without what needs PostgreSQL, Redis, ClamAV, Java or Chromium"
 	@echo "make lint        ruff, djhtml, Django checks"
 	@echo "make serve-prod  the production stack on this machine (PostgreSQL, S3, gunicorn, a worker)"
 
@@ -33,11 +33,14 @@ install-test-tools: install
 	@test -f node_modules/.package-lock.json -a node_modules/.package-lock.json -nt package-lock.json \
 		|| npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 
+## The demo's address: where it is served (PORT), unless BASE_URL names the public
+## one. Links in e-mails, share links, the sitemap and the feed all give it.
+DEMO_ENV = BASE_URL='$(or $(BASE_URL),http://127.0.0.1:$(PORT))'
+
 demo: install
-	@$(BIN)/python manage.py migrate --noinput
-	@$(BIN)/python manage.py load_demo_data
-	@echo "Serving on http://127.0.0.1:$(PORT)/ (admin: http://127.0.0.1:$(PORT)/admin/)"
-	@$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	@$(DEMO_ENV) $(BIN)/python manage.py migrate --noinput
+	@$(DEMO_ENV) $(BIN)/python manage.py prepare_demo
+	@$(DEMO_ENV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 test: install-test-tools
 	@scripts/run-tests.sh
@@ -47,11 +50,11 @@ serve-prod: install
 	@scripts/bootstrap.sh prod
 	@scripts/serve-prod.sh
 
-## No services, no Java, no browser: the tests marked postgres, redis, html_checker
+## No services, no Java, no browser: the tests marked postgres, redis, clamav, html_checker
 ## (the Nu HTML Checker) and e2e are left to `make test`
 test-fast: install
-	@env -u DATABASE_URL -u TEST_REDIS_URL $(BIN)/pytest -q \
-		-m "not postgres and not redis and not html_checker and not e2e"
+	@env -u DATABASE_URL -u TEST_REDIS_URL -u TEST_CLAMD_SOCKET $(BIN)/pytest -q \
+		-m "not postgres and not redis and not clamav and not html_checker and not e2e"
 
 lint: install
 	@$(BIN)/ruff check .

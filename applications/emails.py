@@ -8,7 +8,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from core.models import OutgoingEmail
-from core.outbox import queue_email
+from core.outbox import queue_email, render_subject
 from home.models import PortalSettings
 
 from .models import Application, StatusChange
@@ -26,7 +26,7 @@ def queue_template_email(
     return queue_email(
         key=key,
         to=to,
-        subject=render_to_string(f"{prefix}_subject.txt", context),
+        subject=render_subject(f"{prefix}_subject.txt", context),
         body=render_to_string(f"{prefix}.txt", context),
         html=render_to_string(f"{prefix}.html", context),
     )

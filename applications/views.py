@@ -3,9 +3,6 @@
 
 from __future__ import annotations
 
-from allauth.account.internal.flows.email_verification import (
-    send_verification_email_for_user,
-)
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -16,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from candidates.verification import has_verified_email
+from candidates.verification import verified_email_required
 from home.storage import StorageUnavailable
 from offers.models import OfferPage
 
@@ -32,15 +29,17 @@ def _offer(slug: str) -> OfferPage:
     return offer
 
 
+# Every account verifies its address before it can log in; verified_email_required
+# stays for a session opened before that (a code, then back to the form).
 @never_cache
-@login_required
+@verified_email_required
 def apply(request: HttpRequest, slug: str) -> HttpResponse:
     """Apply to an offer: resume the draft, or show the application already sent."""
     return _apply(request, _offer(slug))
 
 
 @never_cache
-@login_required
+@verified_email_required
 def speculative(request: HttpRequest) -> HttpResponse:
     """A speculative application: no offer, wished job families and places."""
     return _apply(request, None)
@@ -74,10 +73,9 @@ def _apply(request: HttpRequest, offer: OfferPage | None) -> HttpResponse:
         submitting=submitting,
     )
     if request.method == "POST" and form.is_valid():
-        verified = has_verified_email(candidate)
         try:
             application = services.save_application(
-                candidate, offer, form, submit=submitting and verified
+                candidate, offer, form, submit=submitting
             )
         except services.ApplicationError as error:
             messages.warning(request, error.message)
@@ -87,10 +85,6 @@ def _apply(request: HttpRequest, offer: OfferPage | None) -> HttpResponse:
         except StorageUnavailable as error:
             form.add_error(None, error.message)
         else:
-            if submitting and not verified:
-                send_verification_email_for_user(request, candidate)
-                messages.info(request, _("Your draft is saved."))
-                return render(request, "account/verified_email_required.html")
             if submitting:
                 messages.success(
                     request,

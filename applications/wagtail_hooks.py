@@ -18,21 +18,26 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.html import format_html
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
+from wagtail.admin.paginator import WagtailPaginator
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column
 from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 from wagtail_modeladmin.views import IndexView, InspectView
 
+from candidates.documents import scan_stored_document
 from candidates.models import CandidateProfile, Document, User
 from candidates.personal_data import PERSONAL_DATA_HOOK, PersonalData
 from candidates.sections import SPACE_LINKS_HOOK, SpaceLink
+from core.antivirus import ScannerUnavailable, VirusFound
 from home.groups import CONTENT_EDITORS, HR_RECRUITERS
-from home.storage import private_download_response
+from home.storage import StorageUnavailable, private_download_response
 from offers.models import OfferPage
 
 from . import services
@@ -202,6 +207,28 @@ class ExportIndexView(StrictIndexView):
         return neutralise(super().preprocess_field_value(field, value, export_format))
 
 
+class ApplicationIndexView(ExportIndexView):
+    """The list of applications, titled after its offer when filtered by one."""
+
+    @cached_property
+    def filtered_offer(self) -> str:
+        """The title and reference of the offer the list is filtered by, if any."""
+        offer_id = parse_id(self.request.GET.get(OfferFilter.parameter_name))
+        if offer_id is None:
+            return ""
+        offer = (
+            OfferPage.objects.filter(pk=offer_id)
+            .values_list("title", "reference")
+            .first()
+        )
+        return f"{offer[0]} ({offer[1]})" if offer else ""
+
+    def get_page_title(self) -> str:
+        if self.filtered_offer:
+            return _("Applications to %(offer)s") % {"offer": self.filtered_offer}
+        return super().get_page_title()
+
+
 class ApplicationInspectView(InspectView):
     """An application with the candidate's profile, experience, documents, status
     history and notes; HR changes the status and writes notes here."""
@@ -333,7 +360,7 @@ class ApplicationAdmin(ModelAdmin):
     menu_order = 100
     permission_helper_class = ApplicationPermissionHelper
     button_helper_class = InspectOnlyButtonHelper
-    index_view_class = ExportIndexView
+    index_view_class = ApplicationIndexView
     inspect_view_enabled = True
     inspect_view_class = ApplicationInspectView
     inspect_template_name = "applications/admin/application_inspect.html"
@@ -387,7 +414,40 @@ class ApplicationAdmin(ModelAdmin):
 CANDIDATE_INSPECT_SECTIONS_HOOK = "register_candidate_inspect_sections"
 
 
-class CandidateInspectView(InspectView):
+class CandidateNamesMixin:
+    """Candidates' list and pages call them candidates: the user model they share
+    with staff accounts is named "user", which Wagtail's own Users admin keeps."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.verbose_name = _("candidate")
+        self.verbose_name_plural = _("candidates")
+
+
+class CandidatePaginator(WagtailPaginator):
+    """Counts candidates ("2 candidates"), not users."""
+
+    @cached_property
+    def verbose_name(self) -> str:
+        return _("candidate")
+
+    @cached_property
+    def verbose_name_plural(self) -> str:
+        return _("candidates")
+
+
+class CandidateIndexView(CandidateNamesMixin, StrictIndexView):
+    paginator_class = CandidatePaginator
+
+    def get_page_title(self) -> str:
+        return capfirst(self.verbose_name_plural)
+
+
+class CandidateButtonHelper(CandidateNamesMixin, InspectOnlyButtonHelper):
+    pass
+
+
+class CandidateInspectView(CandidateNamesMixin, InspectView):
     def get_context_data(self, **kwargs):
         candidate = self.instance
         return super().get_context_data(
@@ -414,8 +474,8 @@ class CandidateAdmin(ModelAdmin):
     menu_icon = "group"
     menu_order = 110
     permission_helper_class = CandidatePermissionHelper
-    button_helper_class = InspectOnlyButtonHelper
-    index_view_class = StrictIndexView
+    button_helper_class = CandidateButtonHelper
+    index_view_class = CandidateIndexView
     inspect_view_enabled = True
     inspect_view_class = CandidateInspectView
     inspect_template_name = "applications/admin/candidate_inspect.html"
@@ -475,7 +535,33 @@ def hr_document_download(request: HttpRequest, pk: int) -> HttpResponse:
             Application.objects.sent().filter(Q(cv=document) | Q(letter=document)),
             pk=parse_id(request.GET["application"]) or 0,
         )
-    response = private_download_response(request, document.key, document.filename)
+    # Never an unscanned file: one uploaded before clamd was configured is scanned
+    # now. A refusal goes back to the page the link was on, with why.
+    refusal = ""
+    try:
+        scan_stored_document(document)
+        response = private_download_response(request, document.key, document.filename)
+    except VirusFound as found:
+        refusal = _(
+            "“%(name)s” contains a virus or malware (%(signature)s), so it was not "
+            "downloaded."
+        ) % {"name": document, "signature": found.signature}
+    except ScannerUnavailable:
+        refusal = _(
+            "“%(name)s” could not be checked for viruses right now, so it was not "
+            "downloaded. Please try again in a few minutes."
+        ) % {"name": document}
+    except StorageUnavailable:
+        refusal = _(
+            "“%(name)s” cannot be read right now. Please try again in a few minutes."
+        ) % {"name": document}
+    if refusal:
+        messages.error(request, refusal)
+        if application is not None:
+            return redirect(
+                "applications_application_modeladmin_inspect", application.pk
+            )
+        return redirect("candidates_user_modeladmin_inspect", document.owner_id)
     record_document_access(request, document, application)
     return response
 

@@ -1,17 +1,21 @@
 """How django-allauth behaves on this site: sign-up only under a published Data
 Protection Agreement, links on the site's own address, e-mails through the tasks
-API, client addresses as the rest of the site reads them."""
+API, client addresses as the rest of the site reads them, redirects only within
+the site."""
 
 from __future__ import annotations
 
 from typing import Any
 from urllib.parse import quote
 
+from allauth.account import app_settings
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.models import EmailAddress
 from django.contrib import messages
-from django.http import HttpRequest
+from django.contrib.auth import REDIRECT_FIELD_NAME
+from django.http import HttpRequest, HttpResponseRedirect
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext_lazy as _
 
 from home.spam import client_address
@@ -36,9 +40,15 @@ class AccountAdapter(DefaultAccountAdapter):
         **DefaultAccountAdapter.error_messages,
         "email_password_mismatch": _WRONG_CREDENTIALS,
         "username_password_mismatch": _WRONG_CREDENTIALS,
+        # Sign-up never says it (enumeration prevention): only the change of an
+        # address to one that another account verified meanwhile.
         "email_taken": _(
             "An account already uses this e-mail address. Forgotten your username "
             "or password? The log-in page helps you get them back."
+        ),
+        "incorrect_code": _(
+            "This is not the code we sent. Check the newest e-mail from us and type "
+            "its code again."
         ),
         "username_taken": _("This username is already taken. Please choose another."),
         "too_many_login_attempts": _(
@@ -68,10 +78,29 @@ class AccountAdapter(DefaultAccountAdapter):
         )
         return site_url(path.replace("UID-KEY", quote(key)))
 
-    def get_email_confirmation_url(
-        self, request: HttpRequest, emailconfirmation
-    ) -> str:
-        return site_url(reverse("account_confirm_email", args=[emailconfirmation.key]))
+    def is_safe_url(self, url: str | None) -> bool:
+        """Only a path of this site: ``next`` is kept through sign-up, the code
+        page and log-in, then followed."""
+        return (
+            bool(url)
+            and url.isprintable()
+            and url_has_allowed_host_and_scheme(
+                url, allowed_hosts=None, require_https=False
+            )
+        )
+
+    def respond_email_verification_sent(
+        self, request: HttpRequest, user: User | None
+    ) -> HttpResponseRedirect:
+        """The code page, with where the candidate was going (``next``) so that
+        it can say so; the same answer whether the address had an account."""
+        url = reverse("account_email_verification_sent")
+        next_url = request.POST.get(REDIRECT_FIELD_NAME) or request.GET.get(
+            REDIRECT_FIELD_NAME
+        )
+        if self.is_safe_url(next_url):
+            url = f"{url}?{urlencode({REDIRECT_FIELD_NAME: next_url})}"
+        return HttpResponseRedirect(url)
 
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
         name = template_prefix.rsplit("/", 1)[-1]
@@ -81,6 +110,10 @@ class AccountAdapter(DefaultAccountAdapter):
             if key not in _REQUEST_BUILT
             or (key == "password_reset_url" and name == "password_reset_key")
         }
+        if "code" in context:
+            context["code_minutes"] = (
+                app_settings.EMAIL_VERIFICATION_BY_CODE_TIMEOUT // 60
+            )
         send_account_email(name, email, context)
 
     def confirm_email(self, request: HttpRequest, email_address: EmailAddress) -> bool:

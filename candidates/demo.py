@@ -87,6 +87,8 @@ def load_demo() -> list[str]:
         user.set_password(password)
         user.is_superuser = user.is_staff = role == "admin"
         user.save()
+        # Verified, as every address must be to log in on the site's log-in page.
+        EmailAddressFactory(user=user, email=user.email)
         if role in (HR_RECRUITERS, CONTENT_EDITORS):
             user.groups.set([Group.objects.get(name=role)])
         if role == "candidate":

@@ -13,7 +13,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from wagtail.models import Site
 
-from core.outbox import queue_email
+from core.outbox import queue_email, render_subject
 from home.models import PortalSettings
 
 from .models import User
@@ -50,7 +50,7 @@ def send_account_email(name: str, to: str, context: dict[str, Any]) -> None:
     queue_email(
         key=f"account-{name}-{uuid4().hex}",
         to=[to],
-        subject=render_to_string(f"{prefix}_subject.txt", context),
+        subject=render_subject(f"{prefix}_subject.txt", context),
         body=render_to_string(f"{prefix}.txt", context),
         html=render_to_string(f"{prefix}.html", context),
     )

@@ -11,9 +11,11 @@ from collections.abc import Mapping
 from typing import Any
 
 from allauth.account import forms as allauth_forms
+from allauth.account.adapter import get_adapter
 from allauth.account.models import EmailAddress
 from allauth.core.exceptions import ImmediateHttpResponse
 from django import forms
+from django.contrib.auth.hashers import make_password
 from django.core.validators import (
     MaxLengthValidator,
     MaxValueValidator,
@@ -31,8 +33,9 @@ from .consent import (
     record_consent,
     record_optional_consents,
 )
+from .lockout import check_current_password
 from .models import CandidateProfile, Education, Experience, OptionalConsent, User
-from .validators import USERNAME_MAX_LENGTH, USERNAME_VALIDATORS
+from .validators import PASSWORD_MAX_LENGTH, USERNAME_MAX_LENGTH, USERNAME_VALIDATORS
 
 PASSWORD_HELP = _(
     "At least 8 characters, not only digits, not a common password and not close "
@@ -132,7 +135,7 @@ class SignupForm(allauth_forms.SignupForm):
         )
         self.fields["email"].label = _("E-mail address")
         self.fields["email"].help_text = _(
-            "We send a link to verify it. You need a verified address to apply."
+            "We e-mail you a code to verify it on the next page."
         )
         self.fields["password1"].help_text = PASSWORD_HELP
         consent = self.fields["accept_data_protection"]
@@ -151,6 +154,10 @@ class SignupForm(allauth_forms.SignupForm):
         return cleaned_data
 
     def try_save(self, request: HttpRequest):
+        if self.account_already_exists:
+            # Hash the password all the same: no account is made, but the answer
+            # takes as long as a new account's.
+            make_password(self.cleaned_data.get("password1"))
         try:
             return super().try_save(request)
         except IntegrityError as error:
@@ -192,6 +199,18 @@ class LoginForm(allauth_forms.LoginForm):
         )
         self.fields["password"].help_text = ""
         self.fields["remember"].label = _("Remember me on this device")
+
+    def clean(self) -> dict[str, Any]:
+        login = self.cleaned_data.get("login")
+        password = self.cleaned_data.get("password") or ""
+        if login and len(password) > PASSWORD_MAX_LENGTH:
+            # No account has such a password: refused before anything hashes it,
+            # with the message of any wrong password.
+            method = "email" if "@" in login else "username"
+            raise get_adapter(self.request).validation_error(
+                f"{method}_password_mismatch"
+            )
+        return super().clean()
 
 
 class AddEmailForm(allauth_forms.AddEmailForm):
@@ -246,6 +265,13 @@ class ChangePasswordForm(HouseStyleMixin, allauth_forms.ChangePasswordForm):
         "password2": _("New password again"),
     }
 
+    def clean_oldpassword(self) -> str:
+        """The current password, checked as a log-in: wrong ones lock the account."""
+        password = self.cleaned_data.get("oldpassword", "")
+        if not check_current_password(self.user, password):
+            raise get_adapter().validation_error("enter_current_password")
+        return password
+
 
 class SetPasswordForm(HouseStyleMixin, allauth_forms.SetPasswordForm):
     labels = {"password1": _("Password"), "password2": _("Password again")}
@@ -261,6 +287,12 @@ class ResetPasswordKeyForm(HouseStyleMixin, allauth_forms.ResetPasswordKeyForm):
 
 class ReauthenticateForm(HouseStyleMixin, allauth_forms.ReauthenticateForm):
     labels = {"password": _("Password")}
+
+    def clean_password(self) -> str:
+        password = self.cleaned_data["password"]
+        if not check_current_password(self.user, password):
+            raise get_adapter().validation_error("incorrect_password")
+        return password
 
 
 class ForgotUsernameForm(forms.Form):

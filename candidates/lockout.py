@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from allauth.account.adapter import get_adapter
 from axes.backends import AxesStandaloneBackend
 from axes.helpers import get_cool_off
 from axes.utils import reset
@@ -19,6 +20,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from .models import User
+from .validators import PASSWORD_MAX_LENGTH
 
 _MAX_KEY_LENGTH = 254
 
@@ -52,6 +54,22 @@ def account_key(request: HttpRequest | None, credentials: dict | None) -> str:
             known = request._account_keys = {}
         known[typed] = key
     return key
+
+
+def check_current_password(user: User, password: str) -> bool:
+    """Checks the password a logged-in candidate typed to confirm an action
+    ("Delete my account", "Change my password") as a log-in would.
+
+    A wrong password counts as a failed log-in of the account (axes), and a locked
+    account is refused without a check: axes marks the request and its middleware
+    answers with the lock-out page. A password longer than any allowed one is
+    refused at once, never hashed (and not counted: it can be no one's password).
+    """
+    if len(password) > PASSWORD_MAX_LENGTH:
+        return False
+    # allauth's reauthentication: authenticate() with the request of the action,
+    # through every backend, the lock-out first.
+    return get_adapter().reauthenticate(user, password)
 
 
 def unlock_account(user: User) -> int:

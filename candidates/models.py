@@ -288,6 +288,14 @@ class Document(models.Model):
     file_type = models.CharField(_("file type"), max_length=10)
     size = models.PositiveIntegerField(_("size in bytes"))
     uploaded_at = models.DateTimeField(_("uploaded at"), default=timezone.now)
+    # Empty until clamd found the file clean (no scanner in the demo); HR's download
+    # scans a document still without it first (candidates/documents.py).
+    scanned_at = models.DateTimeField(
+        _("scanned for viruses at"),
+        null=True,
+        blank=True,
+        help_text=_("When the antivirus last found the file clean."),
+    )
 
     class Meta:
         verbose_name = _("document")

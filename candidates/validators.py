@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 USERNAME_MAX_LENGTH = 40
 
@@ -43,3 +44,37 @@ def validate_ascii_email(value: str) -> None:
             ),
             code="invalid_email",
         )
+
+
+# Far more than any passphrase or password manager needs (long passwords stay
+# welcome), far less than the megabyte an attacker may send to be hashed.
+PASSWORD_MAX_LENGTH = 4096
+
+
+class MaximumLengthValidator:
+    """Refuses passwords longer than ``max_length`` characters (first of
+    ``AUTH_PASSWORD_VALIDATORS``, so a password is refused before any hashing)."""
+
+    def __init__(self, max_length: int = PASSWORD_MAX_LENGTH) -> None:
+        self.max_length = max_length
+
+    def validate(self, password: str, user: object = None) -> None:
+        if len(password) > self.max_length:
+            raise ValidationError(
+                ngettext(
+                    "This password is too long: use at most %(max_length)d "
+                    "character (it has %(length)d).",
+                    "This password is too long: use at most %(max_length)d "
+                    "characters (it has %(length)d).",
+                    self.max_length,
+                ),
+                code="password_too_long",
+                params={"max_length": self.max_length, "length": len(password)},
+            )
+
+    def get_help_text(self) -> str:
+        return ngettext(
+            "Your password can’t be longer than %(max_length)d character.",
+            "Your password can’t be longer than %(max_length)d characters.",
+            self.max_length,
+        ) % {"max_length": self.max_length}

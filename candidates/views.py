@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from allauth.account import views as allauth_views
 from allauth.core import ratelimit
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -148,23 +147,6 @@ def change_username(request: HttpRequest) -> HttpResponse:
         "candidates/change_username.html",
         {"form": form},
     )
-
-
-class EmailView(allauth_views.EmailView):
-    """allauth's "change my e-mail address" page, which also says when a new
-    verification link cannot be sent yet (one every few minutes)."""
-
-    def _action_send(self, request: HttpRequest, *args, **kwargs):
-        response = super()._action_send(request, *args, **kwargs)
-        if not self._did_send_verification_email:
-            messages.info(
-                request,
-                _(
-                    "A link was sent a few minutes ago: look for it in your mailbox "
-                    "and spam folder, or try again in a few minutes."
-                ),
-            )
-        return response
 
 
 @never_cache

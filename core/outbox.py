@@ -15,12 +15,14 @@ queues again the deliveries that a crash or a stopped queue left behind.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import datetime, timedelta
+from typing import Any
 
 from django.core.mail.message import make_msgid
 from django.core.mail.utils import DNS_NAME
 from django.db import transaction
+from django.template import Context, Engine
 from django.utils import timezone
 
 from .models import OutgoingEmail
@@ -29,6 +31,13 @@ from .tasks import deliver_email
 # How late a delivery may be before ``requeue_stalled_emails()`` queues it again:
 # longer than a busy queue takes to reach it.
 STALLED_AFTER = timedelta(minutes=30)
+
+
+def render_subject(template_name: str, context: Mapping[str, Any]) -> str:
+    """Renders a ``*_subject.txt`` template as the plain text a subject is: no
+    HTML escaping ("O'Brien & Co", not "O&#x27;Brien &amp; Co"), on one line."""
+    template = Engine.get_default().get_template(template_name)
+    return " ".join(template.render(Context(dict(context), autoescape=False)).split())
 
 
 def queue_email(

@@ -13,6 +13,7 @@ STAFF_PERMISSION_MIGRATIONS = [
     "applications.migrations.0002_hr_application_permissions",
     "alerts.migrations.0002_hr_alert_permissions",
     "candidates.migrations.0005_erase_candidate_permission",
+    "home.migrations.0004_contact_submissions_permission",
 ]
 
 

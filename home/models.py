@@ -9,6 +9,7 @@ from django.db import models
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
@@ -337,10 +338,18 @@ class ContactPage(EmailFormMixin, FormMixin, BasePage):
 
     class Meta:
         verbose_name = _("contact page")
+        # Who reads and exports the messages in the admin's "Forms" (HR, not
+        # content editors): home/wagtail_hooks.py.
+        permissions = [
+            ("view_contact_submissions", _("Can view and export contact messages"))
+        ]
 
     def serve(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if request.method != "POST":
-            return super().serve(request, *args, **kwargs)
+            response = super().serve(request, *args, **kwargs)
+            # The form carries a stamp of when it was shown: never kept anywhere.
+            add_never_cache_headers(response)
+            return response
         form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
         status = 200
         if form.is_valid():

@@ -15,8 +15,9 @@ check permissions first, then call these helpers:
       except StorageUnavailable as error:
           form.add_error(None, error.message)
 
-- ``private_download_response()`` streams the file, or redirects to a presigned S3
-  URL that expires within a minute.
+- ``private_download_response()`` streams the file through Django, from the local
+  folder or from S3 alike, as an attachment under a ``sandbox`` policy (a presigned
+  S3 URL could not carry one); ``StorageUnavailable`` while S3 cannot be read.
 - ``schedule_deletion()`` deletes a file once the transaction that dropped its owner
   commits; a failed deletion stays recorded as a ``PendingDeletion`` that
   ``manage.py retry_deletions`` retries, so no object is left behind.
@@ -25,7 +26,6 @@ check permissions first, then call these helpers:
 from __future__ import annotations
 
 import logging
-import mimetypes
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -34,25 +34,15 @@ from django.core.files import File
 from django.core.files.storage import Storage, storages
 from django.db import models, transaction
 from django.db.models.fields.files import FieldFile
-from django.http import (
-    FileResponse,
-    Http404,
-    HttpRequest,
-    HttpResponse,
-    HttpResponseRedirect,
-)
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.utils import timezone
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext_lazy as _
-from storages.backends.s3 import S3Storage
 
 from .models import PendingDeletion
 
 logger = logging.getLogger(__name__)
 
 PRIVATE = "private"
-# The longest a presigned link to a private file stays valid, in seconds.
-DOWNLOAD_URL_MAX_EXPIRY = 60
 # What a storage raises when it cannot be reached (S3 down, disk full...).
 STORAGE_ERRORS = (BotoCoreError, ClientError, OSError)
 
@@ -64,6 +54,23 @@ class StorageUnavailable(Exception):
         "Your file could not be stored right now and nothing was saved. "
         "Please try again in a few minutes."
     )
+
+    def __init__(self, message: str | None = None) -> None:
+        super().__init__(message or self.message)
+        if message is not None:
+            self.message = message
+
+
+READ_UNAVAILABLE = _(
+    "This document cannot be read right now. Please try again in a few minutes."
+)
+# A downloaded document is data, never a page: a browser that shows it anyway runs
+# no script of it, sends no cookie with it and does not guess another type.
+DOWNLOAD_HEADERS = {
+    "Content-Security-Policy": "sandbox",
+    "X-Content-Type-Options": "nosniff",
+    "Cache-Control": "private, no-store",
+}
 
 
 def private_storage() -> Storage:
@@ -113,42 +120,34 @@ def private_download_response(
     *,
     as_attachment: bool = True,
 ) -> HttpResponse:
-    """The file for a user already allowed to have it: streamed from a local folder,
-    or a redirect to a presigned S3 URL valid for at most a minute."""
+    """The file for a user already allowed to have it, streamed through Django from
+    the local folder or from S3 (never a redirect: a presigned URL could not carry
+    the ``sandbox`` policy). Raises ``Http404`` for a missing file and
+    ``StorageUnavailable`` (with ``READ_UNAVAILABLE``) when the storage cannot be
+    read."""
     if isinstance(file, FieldFile):
         storage, name = file.storage, file.name
     else:
         storage, name = private_storage(), file
     if not name:
         raise Http404
-    if not isinstance(storage, S3Storage):
-        try:
-            handle = storage.open(name, "rb")
-        except FileNotFoundError as exc:
-            raise Http404 from exc
-        response: HttpResponse = FileResponse(
-            handle, as_attachment=as_attachment, filename=filename
-        )
-    else:
-        parameters = {
-            "ResponseContentDisposition": content_disposition_header(
-                as_attachment, filename
-            ),
-            "ResponseCacheControl": "private, no-store",
-        }
-        content_type, _encoding = mimetypes.guess_type(filename)
-        if content_type:
-            parameters["ResponseContentType"] = content_type
-        expiry = min(
-            getattr(storage, "querystring_expire", DOWNLOAD_URL_MAX_EXPIRY),
-            DOWNLOAD_URL_MAX_EXPIRY,
-        )
-        response = HttpResponseRedirect(
-            storage.url(name, parameters=parameters, expire=expiry)
-        )
-        # The signed URL must not reach another site, nor a shared cache.
-        response["Referrer-Policy"] = "no-referrer"
-    response["Cache-Control"] = "private, no-store"
+    try:
+        handle = storage.open(name, "rb")
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    except STORAGE_ERRORS as exc:
+        logger.warning("Storage unavailable while opening %s: %s", name, exc)
+        raise StorageUnavailable(READ_UNAVAILABLE) from exc
+    try:
+        # Sizing the response reads the file (S3: downloads it) here, in the view,
+        # so an outage is an answer to the user rather than a broken download.
+        response = FileResponse(handle, as_attachment=as_attachment, filename=filename)
+    except STORAGE_ERRORS as exc:
+        handle.close()
+        logger.warning("Storage unavailable while reading %s: %s", name, exc)
+        raise StorageUnavailable(READ_UNAVAILABLE) from exc
+    for header, value in DOWNLOAD_HEADERS.items():
+        response[header] = value
     return response
 
 

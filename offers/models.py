@@ -47,8 +47,10 @@ from .permissions import OfferPermissionTester
 if TYPE_CHECKING:
     from home.models import PortalSettings
 
+# The job-board feed's route on the offer index (offers/job_board.py).
+JOB_BOARD_FEED = "job_board_feed"
 # Slugs the offer index answers itself; no offer may take them.
-RESERVED_SLUGS = {"feed"}
+RESERVED_SLUGS = {"feed", "job-board-feed"}
 COUNTRY_CODES = RegexValidator(
     r"^[a-z]{2}(\s*,\s*[a-z]{2})*\s*$",
     flags=re.IGNORECASE,
@@ -206,7 +208,8 @@ OfferManager = PageManager.from_queryset(OfferQuerySet)
 
 
 class OfferIndexPage(RoutablePageMixin, BasePage):
-    """The listing of open offers, with search and filters, and its RSS feed."""
+    """The listing of open offers, with search and filters, its RSS feed and its
+    job-board feed (``offers/job_board.py``)."""
 
     introduction = models.TextField(
         _("introduction"),
@@ -238,14 +241,20 @@ class OfferIndexPage(RoutablePageMixin, BasePage):
         return context
 
     def get_cached_paths(self) -> list[str]:
-        """What a CDN purges when the listing is published: it and its feed."""
-        return ["/", "/feed/"]
+        """What a CDN purges when the listing is published: it and its feeds."""
+        return ["/", "/feed/", "/job-board-feed/"]
 
     @path("feed/", name="feed")
     def feed(self, request: HttpRequest) -> HttpResponse:
         from .feeds import OfferFeed
 
         return OfferFeed(self)(request)
+
+    @path("job-board-feed/", name=JOB_BOARD_FEED)
+    def job_board_feed(self, request: HttpRequest) -> HttpResponse:
+        from .job_board import job_board_feed
+
+        return job_board_feed(self, request)
 
     def get_sitemap_urls(self, request: HttpRequest | None = None):
         latest = (

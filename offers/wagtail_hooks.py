@@ -9,7 +9,11 @@ table renders, to fetch its values in one query."""
 
 from __future__ import annotations
 
+from datetime import datetime
+from typing import Any
+
 from django.contrib.auth.models import Permission
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -22,12 +26,35 @@ from wagtail.admin.ui.tables.pages import (
 )
 from wagtail.admin.views.pages.listing import ExplorableIndexView
 from wagtail.admin.viewsets.pages import PageViewSet
+from wagtail.admin.widgets import Button
+from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import JobFamily, Location, OfferPage
+from .models import JOB_BOARD_FEED, JobFamily, Location, OfferIndexPage, OfferPage
 
 OFFER_LISTING_COLUMNS_HOOK = "register_offer_listing_columns"
+
+
+class ClosingDateColumn(Column):
+    """The last day to apply, as a date ("Jan. 31, 2027"), "—" without one; a
+    passed date is marked. Wagtail's date column says how long ago a moment was,
+    which reads "Just now" for every date to come."""
+
+    cell_template_name = "offers/admin/closing_date_cell.html"
+    empty_value_display = "—"
+
+    def get_cell_context_data(self, instance, parent_context) -> dict[str, Any]:
+        context = super().get_cell_context_data(instance, parent_context)
+        closing = context["raw_value"]
+        context["passed"] = closing is not None and closing < timezone.localdate()
+        return context
+
+
+def updated_at(page: OfferPage) -> datetime | None:
+    """The offer's last edit: its latest revision, or its last publication for an
+    offer written outside the editor (imports, the demo), which has no revision."""
+    return page.latest_revision_created_at or page.last_published_at
 
 
 class OfferExplorableIndexView(ExplorableIndexView):
@@ -55,6 +82,18 @@ class OfferExplorableIndexView(ExplorableIndexView):
         )
         return [*columns[:position], *self.extra_columns, *columns[position:]]
 
+    def get_valid_orderings(self) -> list[str]:
+        orderings = super().get_valid_orderings()
+        if not self.is_searching:
+            return orderings
+        # Search results sort only by the fields the search index holds.
+        indexed = {
+            field.field_name
+            for field in self.model.get_search_fields()
+            if isinstance(field, index.FilterField)
+        }
+        return [ordering for ordering in orderings if ordering.lstrip("-") in indexed]
+
     def get_table(self, object_list):
         rows = list(object_list)
         for column in self.extra_columns:
@@ -73,7 +112,7 @@ class OfferPageViewSet(PageViewSet):
         BulkActionsColumn("bulk_actions"),
         PageTitleColumn("title", label=_("Title"), sort_key="title"),
         Column("reference", label=_("Reference"), sort_key="reference", width="12%"),
-        DateColumn(
+        ClosingDateColumn(
             "closing_date",
             label=_("Closing date"),
             sort_key="closing_date",
@@ -82,7 +121,8 @@ class OfferPageViewSet(PageViewSet):
         Column("status_label", label=_("Offer"), width="10%"),
         PageStatusColumn("status", label=_("Status"), sort_key="live", width="12%"),
         DateColumn(
-            "latest_revision_created_at",
+            "updated",
+            accessor=updated_at,
             label=_("Updated"),
             sort_key="latest_revision_created_at",
             width="12%",
@@ -93,6 +133,27 @@ class OfferPageViewSet(PageViewSet):
 @hooks.register("register_admin_viewset")
 def register_offer_page_viewset() -> PageViewSet:
     return OfferPageViewSet("offer_pages")
+
+
+@hooks.register("register_page_header_buttons")
+def job_board_feed_button(page, user, view_name, next_url=None) -> list[Button]:
+    """On the offer index, the address of the job-board feed, for HR to give to
+    Indeed and other aggregators."""
+    if not page.live or not issubclass(page.specific_class, OfferIndexPage):
+        return []
+    address = page.get_full_url()
+    if not address:  # not under a site
+        return []
+    url = address + page.specific_deferred.reverse_subpage(JOB_BOARD_FEED)
+    return [
+        Button(
+            _("Job-board feed (XML)"),
+            url,
+            icon_name="link",
+            priority=80,
+            attrs={"target": "_blank", "rel": "noreferrer"},
+        )
+    ]
 
 
 class JobFamilyViewSet(SnippetViewSet):

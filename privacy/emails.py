@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from candidates.emails import organisation_name, site_url
 from core.outbox import queue_email as queue_outgoing_email
+from core.outbox import render_subject
 
 
 def queue_email(key: str, to: str, template: str, context: dict[str, Any]) -> None:
@@ -28,7 +29,7 @@ def queue_email(key: str, to: str, template: str, context: dict[str, Any]) -> No
     queue_outgoing_email(
         key=key,
         to=[to],
-        subject=render_to_string(f"{prefix}_subject.txt", context),
+        subject=render_subject(f"{prefix}_subject.txt", context),
         body=render_to_string(f"{prefix}.txt", context),
         html=render_to_string(f"{prefix}.html", context),
     )

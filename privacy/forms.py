@@ -15,6 +15,7 @@ from candidates.consent import (
     record_optional_consents,
 )
 from candidates.forms import optional_consent_answers, optional_consent_fields
+from candidates.lockout import check_current_password
 from candidates.models import OptionalConsent, User
 from home.models import DataProtectionPage
 
@@ -83,8 +84,10 @@ class DeleteAccountForm(forms.Form):
         self.user = user
 
     def clean_password(self) -> str:
+        """Checked as a log-in: wrong passwords lock the account (axes), and a
+        locked account gets the lock-out page whatever it types."""
         password = self.cleaned_data["password"]
-        if not self.user.check_password(password):
+        if not check_current_password(self.user, password):
             raise forms.ValidationError(
                 _("This is not your password. Nothing was deleted."),
                 code="wrong_password",

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the system packages a step needs, with apt when run as root.
 #   scripts/bootstrap.sh python   what `make install` needs (python3 venv)
-#   scripts/bootstrap.sh test     what `make test` needs (Chromium, PostgreSQL, Redis, Java, npm)
+#   scripts/bootstrap.sh test     what `make test` needs (Chromium, PostgreSQL, Redis, ClamAV, Java, npm)
 #   scripts/bootstrap.sh prod     what `make serve-prod` needs (PostgreSQL)
 #   scripts/bootstrap.sh bench    what `make bench` needs (PostgreSQL, Redis, wrk)
 set -euo pipefail
@@ -19,6 +19,7 @@ case "$step" in
     have chromium || missing+=(chromium)
     ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || missing+=(postgresql)
     have redis-server || missing+=(redis-server)
+    [ -x /usr/sbin/clamd ] || have clamd || missing+=(clamav-daemon)
     have java || missing+=(default-jre-headless)
     have npm || missing+=(npm)
     fc-list 2>/dev/null | grep -qi dejavu || missing+=(fonts-dejavu-core)

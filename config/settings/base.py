@@ -116,6 +116,16 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# SQLite (the demo): requests served by threads at once wait for each other
+# instead of failing with "database is locked". A transaction takes the write
+# lock when it begins (IMMEDIATE: a read-then-write transaction cannot be refused
+# half-way), waits up to 20 s for it, and readers never block the writer (WAL).
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        transaction_mode="IMMEDIATE",
+        timeout=20,
+        init_command="PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    )
 # PostgreSQL: parameters bound by the server, and a statement prepared once a
 # connection has run it five times: PostgreSQL then no longer parses it and,
 # for most, no longer plans it (planning took longer than running most of the
@@ -136,6 +146,8 @@ AUTHENTICATION_BACKENDS = [
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
+    # First: an overlong password is refused before anything else looks at it.
+    {"NAME": "candidates.validators.MaximumLengthValidator"},
     {
         "NAME": "django.contrib.auth.password_validation."
         "UserAttributeSimilarityValidator"
@@ -161,6 +173,7 @@ ACCOUNT_FORMS = {
     "reset_password": "candidates.forms.ResetPasswordForm",
     "reset_password_from_key": "candidates.forms.ResetPasswordKeyForm",
     "reauthenticate": "candidates.forms.ReauthenticateForm",
+    "confirm_email_verification_code": "candidates.verification.VerificationCodeForm",
 }
 ACCOUNT_LOGIN_METHODS = {"username", "email"}
 ACCOUNT_SIGNUP_FIELDS = ["username*", "email*", "password1*"]
@@ -168,8 +181,23 @@ ACCOUNT_USERNAME_MIN_LENGTH = 3
 ACCOUNT_USERNAME_VALIDATORS = "candidates.validators.USERNAME_VALIDATORS"
 # A "Remember me" box; unticked, the session ends when the browser closes.
 ACCOUNT_SESSION_REMEMBER = None
-# Verification is needed before the first application only (candidates.verification).
-ACCOUNT_EMAIL_VERIFICATION = "optional"
+# Every address is verified, by a code typed in the same tab, before the account can
+# log in; sign-up then answers alike whether the address has an account or not (its
+# owner is e-mailed instead). Links sent before codes still work for three days.
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_EMAIL_VERIFICATION_BY_CODE_ENABLED = True
+ACCOUNT_EMAIL_VERIFICATION_BY_CODE_TIMEOUT = 15 * 60  # seconds a code works
+# Six digits, typed on a phone's digit keyboard (candidates.verification).
+ACCOUNT_EMAIL_VERIFICATION_BY_CODE_FORMAT = {
+    "numeric": True,
+    "length": 6,
+    "dashed": False,
+}
+ACCOUNT_EMAIL_VERIFICATION_BY_CODE_MAX_ATTEMPTS = 5  # wrong codes, then start again
+ACCOUNT_EMAIL_VERIFICATION_SUPPORTS_RESEND = 3  # "Send the code again", 3 times
+# No "change the address" on the code page: allauth offers it only when the address
+# was new, which would tell who has an account. "Start again" replaces it.
+ACCOUNT_EMAIL_VERIFICATION_SUPPORTS_CHANGE = False
 ACCOUNT_EMAIL_CONFIRMATION_EXPIRE_DAYS = 3
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_CHANGE_EMAIL = True  # a new address replaces the old one once it is verified
@@ -217,6 +245,16 @@ AXES_RESET_ON_SUCCESS = True
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_LOCKOUT_CALLABLE = "candidates.lockout.lockout_response"
 AXES_DISABLE_ACCESS_LOG = True  # keep no log of successful log-ins (personal data)
+# Masked in the POST data axes keeps of a failure ("password" always is): the
+# change of password is checked, and counted, like a log-in.
+AXES_SENSITIVE_PARAMETERS = [
+    "username",
+    "ip_address",
+    "login",
+    "oldpassword",
+    "password1",
+    "password2",
+]
 AXES_VERBOSE = False
 # --- End of accounts -----------------------------------------------------------------
 
@@ -350,7 +388,8 @@ if env_str("FRONTEND_CACHE_HTTP_LOCATION"):
 
 # Wagtail
 WAGTAIL_SITE_NAME = env_str("SITE_NAME", "Careers")
-WAGTAILADMIN_BASE_URL = env_str("BASE_URL", "http://127.0.0.1:8000")
+# The public address (empty: the demo's; `make demo` gives its PORT).
+WAGTAILADMIN_BASE_URL = env_str("BASE_URL") or "http://127.0.0.1:8000"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
@@ -359,11 +398,19 @@ WAGTAIL_PRIVATE_PAGE_OPTIONS = {"password": False}
 WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"password": False}
 WAGTAILIMAGES_PRIVATE_COLLECTION_OPTIONS = {"password": False}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "docx"]
-DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# Fields one POST may carry (more: a 400 page). The admin's largest demo page (the
+# FAQ) posts about 80 and an offer about 70, some 5 per block: room for pages over
+# ten times as large; a public form posts fewer than 50.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
 
-# Contact form spam protection: submissions per client address and window.
+# Contact form spam protection: submissions per client address and window; the
+# least seconds between showing the form and sending it (0: not checked); the
+# longest message (characters) and the most web addresses in one message.
 CONTACT_RATE_LIMIT = env_int("CONTACT_RATE_LIMIT", 5)
 CONTACT_RATE_WINDOW = env_int("CONTACT_RATE_WINDOW", 3600)
+CONTACT_MIN_SECONDS = env_int("CONTACT_MIN_SECONDS", 3)
+CONTACT_MESSAGE_MAX_LENGTH = env_int("CONTACT_MESSAGE_MAX_LENGTH", 5000)
+CONTACT_MAX_LINKS = env_int("CONTACT_MAX_LINKS", 3)
 # Number of proxies in front of the site whose X-Forwarded-For can be trusted.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 
@@ -374,6 +421,12 @@ JOB_ALERTS_UNSUBSCRIBE_DAYS = env_int("JOB_ALERTS_UNSUBSCRIBE_DAYS", 180)
 # Candidate documents: largest file (in MB) and most documents kept per candidate.
 DOCUMENT_MAX_SIZE = env_int("DOCUMENT_MAX_SIZE_MB", 5) * 1024 * 1024
 DOCUMENT_MAX_COUNT = env_int("DOCUMENT_MAX_COUNT", 20)
+# ClamAV (core/antivirus.py): uploads are scanned by clamd on its unix socket, or
+# on a TCP host and port; neither set (the demo), nothing is scanned.
+CLAMD_SOCKET = env_str("CLAMD_SOCKET")
+CLAMD_HOST = env_str("CLAMD_HOST")
+CLAMD_PORT = env_int("CLAMD_PORT", 3310)
+CLAMD_TIMEOUT = env_int("CLAMD_TIMEOUT", 30)
 
 # Privacy (privacy.erasure): what an erased account's sent applications become
 # ("anonymise": kept for HR without name nor documents, or "delete"), and the

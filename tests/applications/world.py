@@ -22,6 +22,7 @@ from home.factories import make_site_root
 from home.groups import CONTENT_EDITORS, HR_RECRUITERS
 from home.models import PortalSettings
 from offers.factories import OfferIndexPageFactory, OfferPageFactory
+from tests.document_files import doc_bytes, docx_bytes, odt_bytes
 
 PASSWORD = "password"
 
@@ -34,21 +35,10 @@ def zip_bytes(entries: dict[str, bytes]) -> bytes:
     return buffer.getvalue()
 
 
-DOCX = zip_bytes(
-    {
-        "[Content_Types].xml": b"<Types/>",
-        "_rels/.rels": b"<Relationships/>",
-        "word/document.xml": b"<w:document/>",
-    }
-)
-ODT = zip_bytes(
-    {
-        "mimetype": b"application/vnd.oasis.opendocument.text",
-        "content.xml": b"<office:document-content/>",
-        "META-INF/manifest.xml": b"<manifest/>",
-    }
-)
-DOC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504
+# Real documents, as strict as the upload checks (tests/document_files.py).
+DOCX = docx_bytes()
+ODT = odt_bytes()
+DOC = doc_bytes()
 PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 100
 HTML_WITH_PDF_LATER = b"<html><body><script>alert(1)</script>%PDF-1.4</body></html>"
 ZIP_WITH_EXE = zip_bytes({"setup.exe": b"MZ\x90\x00" + b"\0" * 200})

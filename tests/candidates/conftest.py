@@ -68,3 +68,9 @@ def links_in(message) -> list[str]:
 def only_mail():
     assert len(mail.outbox) == 1, [m.subject for m in mail.outbox]
     return mail.outbox[0]
+
+
+def code_in(message) -> str:
+    """The verification code of an e-mail (six digits on a line of their own)."""
+    (code,) = re.findall(r"^\s*(\d{6})\s*$", message.body, re.MULTILINE)
+    return code

@@ -1,5 +1,5 @@
-"""A candidate's account on a phone: sign up -> verify -> log out -> forgotten
-username -> log in with it -> forgotten password -> reset -> log in."""
+"""A candidate's account on a phone: sign up -> verify by code -> log out ->
+forgotten username -> log in with it -> forgotten password -> reset -> log in."""
 
 import re
 
@@ -10,6 +10,12 @@ from .conftest import assert_accessible, open_page
 
 PASSWORD = "Plum-Harbour-42"
 NEW_PASSWORD = "Quiet-Lantern-58"
+
+
+def code_from_last_mail() -> str:
+    """The verification code of the newest e-mail."""
+    (code,) = re.findall(r"^\s*(\d{6})\s*$", mail.outbox[-1].body, re.MULTILINE)
+    return code
 
 
 def link_from_last_mail(part: str) -> str:
@@ -31,7 +37,7 @@ def test_account_journey_on_a_phone(browser, live_server, e2e_site):
     page.get_by_role("link", name="My profile").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Log in")
     assert_accessible(page)
-    page.get_by_role("link", name="Create an account").click()
+    page.get_by_role("link", name="Create your profile").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Create an account")
     assert_accessible(page)
 
@@ -54,20 +60,28 @@ def test_account_journey_on_a_phone(browser, live_server, e2e_site):
     page.locator("#id_accept_data_protection").check()
     page.get_by_role("button", name="Create my account").click()
 
-    # Logged in, in the candidate space, asked to verify the address.
-    expect(page).to_have_url(re.compile(r"/offers/$|/me/$"))
-    page.goto("/me/")
-    expect(page.get_by_text("Verify your e-mail address")).to_be_visible()
-    assert_accessible(page)
-
-    # Verify with the link of the e-mail.
-    page.goto(link_from_last_mail("/account/confirm-email/"))
+    # The code of the e-mail, typed in the same tab: a wrong one first.
     expect(page.get_by_role("heading", level=1)).to_have_text(
-        "Verify my e-mail address"
+        "Enter the code we sent you"
     )
+    expect(page.get_by_text("ann.lee@example.org", exact=True)).to_be_visible()
     assert_accessible(page)
-    page.get_by_role("button", name="Verify this address").click()
+    code = code_from_last_mail()
+    page.get_by_label("Code from the e-mail").fill("000000")
+    page.get_by_role("button", name="Verify my address").click()
+    summary = page.get_by_role("alert")
+    expect(summary).to_be_focused()
+    expect(summary).to_contain_text("This is not the code we sent.")
+    assert_accessible(page)
+    page.get_by_label("Code from the e-mail").fill(code)
+    page.get_by_role("button", name="Verify my address").click()
+
+    # Logged in, back where the candidate was; the address verified.
+    expect(page).to_have_url(re.compile(r"/offers/$"))
     expect(page.get_by_role("status")).to_contain_text("is verified")
+    expect(page.get_by_role("status")).to_contain_text("you are logged in")
+    page.goto("/me/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Hello Ann")
     expect(page.get_by_text("Verify your e-mail address")).to_have_count(0)
     assert_accessible(page)
 

@@ -1,12 +1,13 @@
 """Upload a CV at desktop size -> apply from a phone choosing that CV -> save a
 draft -> resume -> submit -> status shown; HR changes the status in the admin ->
-the candidate sees it."""
+the candidate sees it. A new candidate, from Apply to sent in six screens."""
 
 from __future__ import annotations
 
 import re
 
 from django.apps import apps
+from django.core import mail
 from playwright.sync_api import Page, expect
 
 from applications.factories import PDF
@@ -98,4 +99,64 @@ def test_apply_journey(browser, live_server, e2e_site):
     expect(phone.locator("[data-status]")).to_have_text("Interview")
     expect(phone.get_by_text("See you Monday.")).to_be_visible()
     assert_accessible(phone)
+    phone.context.close()
+
+
+def test_a_new_candidate_applies_in_six_screens_on_a_phone(
+    browser, live_server, e2e_site
+):
+    """Apply on an offer as a visitor -> log-in page naming the offer -> "Create your
+    profile" -> the code of the e-mail, in the same tab -> the application form ->
+    sent: six screens at most, each accessible."""
+    offer = free_offer()
+    phone = open_page(browser, live_server, "phone")
+    screens: list[str] = []
+    phone.on(
+        "framenavigated",
+        lambda frame: screens.append(frame.url) if frame == phone.main_frame else None,
+    )
+
+    phone.goto(offer.url)
+    assert_accessible(phone)
+    phone.get_by_role("link", name=re.compile(r"^Apply")).first.click()
+
+    expect(phone.get_by_role("heading", level=1)).to_have_text(
+        f"Log in to apply to {offer.title}"
+    )
+    assert_accessible(phone)
+    phone.get_by_role("link", name="Create your profile").click()
+
+    expect(phone.get_by_role("heading", level=1)).to_have_text("Create an account")
+    expect(phone.get_by_text(f"your application to “{offer.title}”")).to_be_visible()
+    assert_accessible(phone)
+    phone.locator("#id_first_name").fill("Noor")
+    phone.locator("#id_last_name").fill("Haddad")
+    phone.locator("#id_username").fill("noor.haddad")
+    phone.locator("#id_email").fill("noor@example.org")
+    phone.locator("#id_password1").fill("Plum-Harbour-42")
+    phone.locator("#id_accept_data_protection").check()
+    phone.get_by_role("button", name="Create my account").click()
+
+    expect(phone.get_by_role("heading", level=1)).to_have_text(
+        "Enter the code we sent you"
+    )
+    expect(phone.get_by_text(f"your application to “{offer.title}”")).to_be_visible()
+    assert_accessible(phone)
+    (code,) = re.findall(r"^\s*(\d{6})\s*$", mail.outbox[-1].body, re.MULTILINE)
+    phone.get_by_label("Code from the e-mail").fill(code)
+    phone.get_by_role("button", name="Verify my address").click()
+
+    expect(phone).to_have_url(re.compile(re.escape(offer.apply_url()) + "$"))
+    expect(phone.get_by_role("heading", level=1)).to_contain_text(offer.title)
+    assert_accessible(phone)
+    expect(phone.get_by_label("First name")).to_have_value("Noor")
+    phone.get_by_label("Your CV").set_input_files(
+        {"name": "noor-cv.pdf", "mimeType": "application/pdf", "buffer": PDF}
+    )
+    phone.get_by_role("button", name="Send my application").click()
+
+    expect(phone.get_by_text("Your application is sent.")).to_be_visible()
+    expect(phone.locator("[data-status]")).to_have_text("Sent")
+    assert_accessible(phone)
+    assert len(screens) <= 6, screens
     phone.context.close()

@@ -1,6 +1,7 @@
 """Servers the integration tests start themselves: an S3-compatible one (SeaweedFS),
-which checks request signatures and the expiry of presigned URLs like S3 does; and
-the Redis server that `make test` starts for its PostgreSQL pass (TEST_REDIS_URL)."""
+which checks request signatures and the expiry of presigned URLs like S3 does; the
+Redis server that `make test` starts for its PostgreSQL pass (TEST_REDIS_URL); and
+the ClamAV daemon it starts for both passes (TEST_CLAMD_SOCKET)."""
 
 from __future__ import annotations
 
@@ -238,10 +239,14 @@ def s3_storage(s3_server: S3Server, settings) -> S3Server:
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     # A test that uses Redis is marked so, wherever it asks for it: `make test-fast`
-    # and the SQLite pass of `make test` leave it out (-m "not redis").
+    # and the SQLite pass of `make test` leave it out (-m "not redis"). The same for
+    # ClamAV: `make test-fast` leaves out the tests marked clamav.
     for item in items:
-        if "redis_url" in getattr(item, "fixturenames", ()):
+        fixtures = getattr(item, "fixturenames", ())
+        if "redis_url" in fixtures:
             item.add_marker(pytest.mark.redis)
+        if "clamd_socket" in fixtures:
+            item.add_marker(pytest.mark.clamav)
 
 
 @pytest.fixture(scope="session")
@@ -282,3 +287,39 @@ def redis_cache(redis_url: str, settings) -> Iterator[str]:
     client.flushdb()
     yield redis_url
     client.flushdb()
+
+
+@pytest.fixture(scope="session")
+def clamd_socket() -> str:
+    """The unix socket of the clamd that `make test` starts (scripts/clamd.sh),
+    from TEST_CLAMD_SOCKET. Without the variable the test is skipped, or fails when
+    CI=true: CI never skips a service."""
+    path = os.environ.get("TEST_CLAMD_SOCKET", "")
+    if not path:
+        message = (
+            "This test needs ClamAV: `make test` runs it with TEST_CLAMD_SOCKET set "
+            "(scripts/clamd.sh start DIR prints one)."
+        )
+        if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+            pytest.fail(message, pytrace=False)
+        pytest.skip(message)
+    try:
+        with socket.socket(socket.AF_UNIX) as sock:
+            sock.settimeout(5)
+            sock.connect(path)
+            sock.sendall(b"zPING\0")
+            answer = sock.recv(64)
+    except OSError as error:
+        pytest.fail(f"clamd at {path} does not answer: {error}", pytrace=False)
+    if answer.rstrip(b"\0\n") != b"PONG":
+        pytest.fail(f"clamd at {path} answered {answer!r} to PING", pytrace=False)
+    return path
+
+
+@pytest.fixture
+def clamav(clamd_socket: str, settings) -> str:
+    """Uploads scanned by the real clamd for this test, as in production."""
+    settings.CLAMD_SOCKET = clamd_socket
+    settings.CLAMD_HOST = ""
+    settings.CLAMD_TIMEOUT = 30
+    return clamd_socket
