@@ -292,6 +292,18 @@ class ContactFormField(AbstractFormField):
     )
 
 
+class ContactSubmissionsPanel(FormSubmissionsPanel):
+    """The count of messages and a link to them, for those who may read them
+    (``home.view_contact_submissions``: HR, not content editors)."""
+
+    class BoundPanel(FormSubmissionsPanel.BoundPanel):
+        def is_shown(self):
+            return (
+                self.request.user.has_perm("home.view_contact_submissions")
+                and super().is_shown()
+            )
+
+
 class ContactPage(EmailFormMixin, FormMixin, BasePage):
     """The contact form: questions about the site, e-mailed to HR.
 
@@ -313,7 +325,7 @@ class ContactPage(EmailFormMixin, FormMixin, BasePage):
 
     content_panels = [
         *AbstractEmailForm.content_panels,
-        FormSubmissionsPanel(),
+        ContactSubmissionsPanel(),
         FieldPanel("introduction"),
         InlinePanel("form_fields", label=_("Form fields")),
         FieldPanel("thank_you_text"),

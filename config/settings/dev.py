@@ -24,3 +24,5 @@ MIDDLEWARE.insert(
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # where collectstatic would write
+# Images uploaded by editors, served by Django itself in the demo (config/urls.py).
+SERVE_MEDIA = True

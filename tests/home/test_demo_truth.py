@@ -280,3 +280,32 @@ def test_loopback_is_accepted_on_any_port(client, demo, settings, host):
         pytest.skip("ALLOWED_HOSTS is set in the environment")
     settings.ALLOWED_HOSTS = base.ALLOWED_HOSTS
     assert client.get("/", HTTP_HOST=host).status_code == 200
+
+
+def test_the_demo_serves_editors_images_with_debug_off(client, settings, tmp_path):
+    """With DEBUG off the demo has no web server in front: Django serves the
+    files of MEDIA_ROOT itself (SERVE_MEDIA, config/settings/dev.py)."""
+    from importlib import import_module, reload
+
+    from django.urls import clear_url_caches
+
+    import config.urls
+
+    dev = import_module("config.settings.dev")
+    assert dev.SERVE_MEDIA is True
+    (tmp_path / "images").mkdir()
+    (tmp_path / "images" / "team.txt").write_bytes(b"a picture")
+    settings.MEDIA_ROOT = tmp_path
+    settings.DEBUG = False
+    settings.SERVE_MEDIA = True
+    reload(config.urls)
+    clear_url_caches()
+    try:
+        response = client.get("/media/images/team.txt")
+        assert response.status_code == 200
+        assert b"".join(response.streaming_content) == b"a picture"
+    finally:
+        settings.SERVE_MEDIA = False
+        reload(config.urls)
+        clear_url_caches()
+    assert client.get("/media/images/team.txt").status_code == 404

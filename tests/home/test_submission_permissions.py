@@ -140,6 +140,10 @@ def test_editor_still_edits_and_saves_the_contact_page(
     edit_url = f"/admin/pages/{contact_page.pk}/edit/"
     response = client.get(edit_url)
     assert response.status_code == 200
+    # Not even the count of messages and the link to them.
+    assert f"/admin/forms/submissions/{contact_page.pk}/" not in (
+        response.content.decode()
+    )
     data = edit_form_data(response.content.decode())
     data["subject"] = ["A new subject for contact messages"]
     response = client.post(edit_url, data)
@@ -169,3 +173,11 @@ def test_hr_and_administrators_list_and_export(
     response = client.get(xlsx)
     assert response.status_code == 200
     assert "attachment" in response["Content-Disposition"]
+
+
+def test_the_edit_view_shows_the_messages_panel_to_who_may_read_them(
+    client, contact_page, submission
+):
+    client.force_login(demo_user("admin"))
+    response = client.get(f"/admin/pages/{contact_page.pk}/edit/")
+    assert f"/admin/forms/submissions/{contact_page.pk}/" in response.content.decode()
