@@ -247,6 +247,8 @@ def test_a_failure_shows_the_designed_500(demo):
     assert response.status_code == 500
     html = response.content.decode()
     assert "Something went wrong" in html
+    assert '<html lang="en">' in html
+    assert "/static/css/site.css" in html  # the site's look, without the database
     assert "RuntimeError" not in html
     assert "Traceback" not in html
 
