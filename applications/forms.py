@@ -56,7 +56,8 @@ class ApplicationForm(forms.Form):
         label=_("Motivation letter from my documents (optional)"),
         queryset=Document.objects.none(),
         required=False,
-        empty_label=_("No letter"),
+        empty_label=_("No motivation letter"),
+        blank=True,  # the empty choice stays a radio button of its own
         widget=forms.RadioSelect,
         error_messages={"invalid_choice": OWN_DOCUMENT},
     )
@@ -80,16 +81,23 @@ class ApplicationForm(forms.Form):
     ) -> None:
         super().__init__(*args, **kwargs)
         self.submitting = submitting
-        own = Document.objects.filter(owner=candidate)
-        self.fields["cv"].queryset = own
-        self.fields["letter"].queryset = own
+        # Each list offers its own kind of document, the newest first.
+        own = Document.objects.filter(owner=candidate).order_by("-uploaded_at", "-pk")
+        cvs = list(own.filter(kind=Document.Kind.CV))
+        letters = own.filter(kind=Document.Kind.LETTER)
+        self.fields["cv"].queryset = own.filter(kind=Document.Kind.CV)
+        self.fields["letter"].queryset = letters
         if not speculative:
             del self.fields["job_families"]
             del self.fields["locations"]
-        if not own.exists():
+        if not cvs:
             del self.fields["cv"]
-            del self.fields["letter"]
             self.fields["cv_upload"].label = _("Your CV")
+        elif not self.is_bound and not self.initial.get("cv"):
+            # A returning candidate's newest CV, chosen for them.
+            self.initial["cv"] = cvs[0].pk
+        if not letters.exists():
+            del self.fields["letter"]
             self.fields["letter_upload"].label = _("Your motivation letter (optional)")
 
     @staticmethod

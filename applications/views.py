@@ -109,7 +109,6 @@ def _apply(request: HttpRequest, offer: OfferPage | None) -> HttpResponse:
             "form": form,
             "offer": offer,
             "application": application,
-            "has_documents": "cv" in form.fields,
         },
     )
 
