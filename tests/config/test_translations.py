@@ -271,3 +271,28 @@ def test_the_alert_e_mail_reads_french():
         "L'équipe carrières Acme",
     ):
         assert line in text
+
+
+def test_the_upload_help_text_follows_the_page_language():
+    """Form fields are built at import: their help text must still be translated
+    when the page is shown, not when the module was loaded."""
+    from candidates.documents import DocumentFileField
+
+    field = DocumentFileField()
+    with translation.override("fr"):
+        french = str(field.help_text)
+    with translation.override("en"):
+        english = str(field.help_text)
+
+    assert french.startswith(f"PDF, DOC, DOCX ou ODT{NBSP};")
+    assert english.startswith("PDF, DOC, DOCX or ODT;")
+
+
+@BILINGUAL
+@pytest.mark.django_db
+def test_the_error_summary_puts_a_french_space_before_the_colon(client):
+    with translation.override("fr"):
+        url = reverse("account_login")
+    response = client.post(url, {}, headers={"accept-language": "fr"}, follow=True)
+
+    assert f"Mot de passe{NBSP}: " in response.content.decode()
