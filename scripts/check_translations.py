@@ -21,7 +21,7 @@ import os
 import re
 import shutil
 import struct
-import subprocess  # noqa: S404
+import subprocess
 import sys
 import tempfile
 from dataclasses import dataclass, field
