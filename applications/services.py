@@ -62,9 +62,10 @@ def save_application(
     candidate: User, offer: OfferPage | None, form: ApplicationForm, *, submit: bool
 ) -> Application:
     """Saves the draft, and submits it when ``submit``: the application, the new
-    documents, the status row and the e-mails, in one transaction (new files are
-    removed if it fails). The candidate's row is locked, so a double click or two
-    tabs never create two applications."""
+    documents, the status row, the e-mails and the names and contact details kept
+    in "My profile", in one transaction (new files are removed if it fails). The
+    candidate's row is locked, so a double click or two tabs never create two
+    applications."""
     data = form.cleaned_data
     with private_files_atomic() as files:
         if not lock_library(candidate):
@@ -100,6 +101,9 @@ def save_application(
         if submit and application.cv is None:
             raise ValidationError(_("Choose or upload a CV."))
         application.save()
+        # What the candidate changed of their names and contact details, kept
+        # in "My profile" for the next application.
+        CandidateProfile.keep_contact_details(candidate, data)
         if offer is None:
             application.job_families.set(data.get("job_families") or [])
             application.locations.set(data.get("locations") or [])
