@@ -131,6 +131,10 @@ class ApplicationForm(forms.Form):
         if not letters.exists():
             del self.fields["letter"]
             self.fields["letter_upload"].label = _("Your motivation letter (optional)")
+        # Needed to send, not to save a draft: marked as required all the same.
+        cv_field = "cv" if "cv" in self.fields else "cv_upload"
+        for name in ("first_name", "last_name", cv_field):
+            self.fields[name].marked_required = True
 
     @staticmethod
     def initial_from(application: Application, profile: dict | None = None) -> dict:

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from candidates.documents import library_full_error, lock_library
 from candidates.models import CandidateProfile, Document, User
 from home.storage import private_files_atomic
+from offers.apply_state import ApplyState
 from offers.models import OfferPage
 
 from .choices import WITHDRAWABLE, Status
@@ -49,6 +50,39 @@ def new_application(candidate: User, offer: OfferPage | None) -> Application:
         last_name=candidate.last_name,
         phone=profile.phone if profile else "",
     )
+
+
+def apply_state(candidate: User, offer: OfferPage) -> ApplyState | None:
+    """What the offer's page says in place of Apply to a candidate who has an
+    application to it: when they sent it, or that their draft waits (while the
+    offer is open)."""
+    application = (
+        Application.objects.filter(candidate=candidate, offer=offer)
+        .only("pk", "status", "submitted_at", "updated_at")
+        .first()
+    )
+    if application is None:
+        return None
+    if application.is_draft:
+        if not offer.is_open:
+            return None
+        return ApplyState(
+            text=_("You started an application on %(date)s.")
+            % {"date": _day(application.updated_at)},
+            link_text=_("Finish your application"),
+            url=offer.apply_url(),
+            pending=True,
+        )
+    return ApplyState(
+        text=_("You applied on %(date)s.")
+        % {"date": _day(application.submitted_at or application.updated_at)},
+        link_text=_("See my application"),
+        url=application.get_absolute_url(),
+    )
+
+
+def _day(moment) -> str:
+    return formats.date_format(timezone.localtime(moment), "DATE_FORMAT")
 
 
 def closed_message(offer: OfferPage) -> str:
