@@ -13,8 +13,9 @@
       var names = Array.prototype.map.call(input.files || [], function (file) {
         return file.name;
       });
+      // The line stays in place, empty until a file is chosen, so that screen
+      // readers announce its change.
       line.textContent = names.length ? line.dataset.chosen + " " + names.join(", ") : "";
-      line.hidden = !names.length;
     });
   });
 })();
