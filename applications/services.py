@@ -13,6 +13,7 @@ from candidates.models import CandidateProfile, Document, User
 from home.storage import private_files_atomic
 from offers.models import OfferPage
 
+from .answers import save_answers
 from .choices import WITHDRAWABLE, Status
 from .emails import queue_status_email, queue_submission_emails
 from .forms import ApplicationForm
@@ -100,6 +101,7 @@ def save_application(
         if submit and application.cv is None:
             raise ValidationError(_("Choose or upload a CV."))
         application.save()
+        save_answers(application, form.questions, data)
         if offer is None:
             application.job_families.set(data.get("job_families") or [])
             application.locations.set(data.get("locations") or [])

@@ -41,6 +41,7 @@ from home.storage import StorageUnavailable, private_download_response
 from offers.models import OfferPage
 
 from . import services
+from .answers import AnswersExportMixin, KnockoutFilter
 from .choices import Status
 from .forms import NoteForm, StatusForm
 from .models import Application, DocumentAccess, Note, ReviewerVisit, StatusChange
@@ -207,7 +208,7 @@ class ExportIndexView(StrictIndexView):
         return neutralise(super().preprocess_field_value(field, value, export_format))
 
 
-class ApplicationIndexView(ExportIndexView):
+class ApplicationIndexView(AnswersExportMixin, ExportIndexView):
     """The list of applications, titled after its offer when filtered by one."""
 
     @cached_property
@@ -365,7 +366,7 @@ class ApplicationAdmin(ModelAdmin):
     inspect_view_class = ApplicationInspectView
     inspect_template_name = "applications/admin/application_inspect.html"
     list_display = ["candidate_name", "title", "status", "submitted_at"]
-    list_filter = ["status", "speculative", "submitted_at", OfferFilter]
+    list_filter = ["status", "speculative", "submitted_at", OfferFilter, KnockoutFilter]
     search_fields = [
         "first_name",
         "last_name",
