@@ -66,6 +66,24 @@ class QuestionDateField(QuestionFieldMixin, forms.DateField):
     pass
 
 
+class IsoDateInput(forms.DateInput):
+    """The browser's date picker; a value it could not have sent (only a forged
+    request sends one) is not shown again, which would be invalid HTML."""
+
+    input_type = "date"
+
+    def __init__(self, attrs: dict | None = None) -> None:
+        super().__init__(attrs, format="%Y-%m-%d")
+
+    def format_value(self, value: Any) -> str | None:
+        if isinstance(value, str):
+            try:
+                return date.fromisoformat(value).isoformat()
+            except ValueError:
+                return None
+        return super().format_value(value)
+
+
 def question_field(question: Question, *, draft: bool) -> forms.Field:
     """The form field that asks ``question``, with the widget of its kind."""
     options: dict[str, Any] = {
@@ -96,12 +114,14 @@ def question_field(question: Question, *, draft: bool) -> forms.Field:
             decimal_places=NUMBER_DECIMALS,
             min_value=question.min_value,
             max_value=question.max_value,
-            widget=forms.NumberInput(attrs={"step": "any", "inputmode": "decimal"}),
+            # A text box with the number keypad, as type="number" would refuse to
+            # show back a wrong answer with its error.
+            widget=forms.TextInput(attrs={"inputmode": "decimal"}),
             **options,
         )
     elif kind == QuestionKind.DATE:
         field = QuestionDateField(
-            widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            widget=IsoDateInput(),
             **options,
         )
     else:

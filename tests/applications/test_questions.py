@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import csv
 import io
+from pathlib import Path
 
+import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -19,6 +21,7 @@ from offers.choices import QuestionKind
 from offers.models import QuestionSet
 from privacy.erasure import erase_candidate
 from privacy.export import export_data
+from tests.home.test_html_validity import validate
 
 from .world import ApplicationsTestCase
 
@@ -113,7 +116,8 @@ class AskingTests(QuestionsTestCase):
         self.assertIn('type="checkbox" name="question_languages"', html)
         self.assertIn('type="text" name="question_heard"', html)
         self.assertIn('maxlength="500"', html)
-        self.assertIn('type="number" name="question_years"', html)
+        self.assertIn('type="text" name="question_years"', html)
+        self.assertIn('inputmode="decimal"', html)
         self.assertIn('type="date" name="question_start"', html)
         for text in (LICENCE, NOTICE, LANGUAGES, HEARD, YEARS, START):
             self.assertContains(response, text)
@@ -498,3 +502,38 @@ class CandidateDataTests(QuestionsTestCase):
             list(ApplicationAnswer.objects.values_list("application", flat=True)),
             [other.pk],
         )
+
+
+@pytest.mark.html_checker
+class HtmlValidityTests(QuestionsTestCase):
+    def test_the_pages_with_questions_are_valid_html(self):
+        folder = Path(self.private_dir)
+        pages = {
+            "apply": self.client.get(self.url),
+            "apply-errors": self.send(
+                question_licence="maybe", question_years="x", question_start="2027-1"
+            ),
+        }
+        self.send(question_licence="no")
+        pages["detail"] = self.client.get(Application.objects.get().get_absolute_url())
+        self.client.force_login(self.hr)
+        pages["inspect"] = self.client.get(inspect_url(Application.objects.get()))
+        files = []
+        for name, response in pages.items():
+            self.assertEqual(response.status_code, 200, name)
+            file = folder / f"{name}.html"
+            file.write_bytes(response.content)
+            files.append(file)
+        # The admin's own markup is Wagtail's: only our pages are checked whole.
+        errors = validate(files[:3])
+        self.assertEqual(errors, [])
+
+
+class CandidatePageTests(QuestionsTestCase):
+    def test_the_candidate_reads_their_answers_not_the_knock_out(self):
+        self.send(question_licence="no")
+        response = self.client.get(Application.objects.get().get_absolute_url())
+        self.assertContains(response, "Your answers")
+        self.assertContains(response, LICENCE)
+        self.assertContains(response, "English; Spanish")
+        self.assertNotContains(response, "nock")
