@@ -12,7 +12,6 @@ from typing import Any
 from django import forms
 from django.contrib.admin import SimpleListFilter
 from django.db.models import Exists, Min, OuterRef, QuerySet
-from django.utils import formats
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
@@ -196,22 +195,6 @@ def save_answers(
             )
         )
     return ApplicationAnswer.objects.bulk_create(answers)
-
-
-def display_answer(kind: str, answer: Any) -> str:
-    """An answer as people read it ("" when not answered)."""
-    if answer is None or answer in ("", []):
-        return ""
-    if kind == QuestionKind.YES_NO:
-        return str(dict(YES_NO_CHOICES).get(answer, answer))
-    if isinstance(answer, list):
-        return "; ".join(str(item) for item in answer)
-    if kind == QuestionKind.DATE:
-        try:
-            return formats.date_format(date.fromisoformat(answer), "DATE_FORMAT")
-        except (TypeError, ValueError):
-            return str(answer)
-    return str(answer)
 
 
 def export_value(answer: ApplicationAnswer) -> str:

@@ -3,15 +3,19 @@ history, HR's private notes and the e-mails they cause (an outbox, sent once).""
 
 from __future__ import annotations
 
+from datetime import date
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from candidates.models import Document
 from offers.choices import QuestionKind
 from offers.models import JobFamily, Location, OfferPage
+from offers.questions import YES_NO_CHOICES
 
 from .choices import CANDIDATE_LABELS, CLOSED, WITHDRAWABLE, Status
 
@@ -351,6 +355,20 @@ class ApplicationAnswer(models.Model):
     @property
     def display(self) -> str:
         """The answer as HR and the candidate read it ("" when not answered)."""
-        from .answers import display_answer
-
         return display_answer(self.kind, self.answer)
+
+
+def display_answer(kind: str, answer: Any) -> str:
+    """An answer as people read it ("" when not answered)."""
+    if answer is None or answer in ("", []):
+        return ""
+    if kind == QuestionKind.YES_NO:
+        return str(dict(YES_NO_CHOICES).get(answer, answer))
+    if isinstance(answer, list):
+        return "; ".join(str(item) for item in answer)
+    if kind == QuestionKind.DATE:
+        try:
+            return formats.date_format(date.fromisoformat(answer), "DATE_FORMAT")
+        except (TypeError, ValueError):
+            return str(answer)
+    return str(answer)
