@@ -3,9 +3,17 @@
 
 from __future__ import annotations
 
-from candidates.models import Document, User
-from offers.models import OfferPage
+from datetime import timedelta
+from decimal import Decimal
 
+from django.utils import timezone
+
+from candidates.models import Document, User
+from offers.choices import YES, QuestionKind
+from offers.models import OfferPage
+from offers.questions import Question
+
+from .answers import field_name, save_answers
 from .factories import DocumentFactory
 from .services import new_application, submit_application
 
@@ -29,10 +37,24 @@ def load_demo_applications(username: str = "candidate") -> None:
     sent.cv = cv
     sent.message = "I would be glad to tell you more in an interview."
     sent.save()
+    questions = offers[0].application_questions()
+    save_answers(sent, questions, {field_name(q): demo_answer(q) for q in questions})
     submit_application(sent, user)
     draft = new_application(user, offers[1])
     draft.cv = cv
     draft.save()
+
+
+def demo_answer(question: Question):
+    """A plausible answer of the demo candidate to one of the offer's questions."""
+    return {
+        QuestionKind.YES_NO: YES,
+        QuestionKind.SINGLE_CHOICE: question.options[:1] and question.options[0],
+        QuestionKind.MULTIPLE_CHOICE: list(question.options[:2]),
+        QuestionKind.SHORT_TEXT: "From a friend who works with you.",
+        QuestionKind.NUMBER: Decimal(6),
+        QuestionKind.DATE: timezone.localdate() + timedelta(days=45),
+    }[question.kind]
 
 
 def load_demo() -> list[str]:

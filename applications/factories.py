@@ -11,9 +11,10 @@ from django.utils import timezone
 from candidates.factories import UserFactory
 from candidates.models import Document
 from home.storage import private_storage
+from offers.choices import YES, QuestionKind
 
 from .choices import Status
-from .models import Application, StatusChange
+from .models import Application, ApplicationAnswer, StatusChange
 
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n"
 
@@ -78,3 +79,17 @@ class ApplicationFactory(factory.django.DjangoModelFactory):
                 changed_by=self.candidate,
                 changed_at=self.submitted_at,
             )
+
+
+class ApplicationAnswerFactory(factory.django.DjangoModelFactory):
+    """A yes/no answer to a question of the offer."""
+
+    application = factory.SubFactory(ApplicationFactory)
+    key = factory.Sequence(lambda n: f"question-{n}")
+    position = factory.Sequence(lambda n: n)
+    question = "Do you hold a driving licence?"
+    kind = QuestionKind.YES_NO
+    answer = YES
+
+    class Meta:
+        model = ApplicationAnswer

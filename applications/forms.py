@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -10,7 +12,9 @@ from candidates.documents import DocumentFileField
 from candidates.forms import phone_validator
 from candidates.models import Document, User
 from offers.models import JobFamily, Location
+from offers.questions import Question
 
+from . import answers
 from .choices import HR_STATUSES
 from .models import Application
 
@@ -109,10 +113,16 @@ class ApplicationForm(forms.Form):
         candidate: User,
         speculative: bool,
         submitting: bool = False,
+        questions: Sequence[Question] = (),
         **kwargs,
     ) -> None:
         super().__init__(*args, **kwargs)
         self.submitting = submitting
+        # The offer's questions (none for a speculative application): required
+        # ones only to send, a draft may leave them.
+        answers.add_question_fields(
+            self, questions, draft=self.is_bound and not submitting
+        )
         # Each list offers its own kind of document, the newest first.
         own = Document.objects.filter(owner=candidate).order_by("-uploaded_at", "-pk")
         cvs = list(own.filter(kind=Document.Kind.CV))
@@ -151,11 +161,16 @@ class ApplicationForm(forms.Form):
             if application.pk
             else [],
             "locations": list(application.locations.all()) if application.pk else [],
+            **answers.initial_answers(application),
         }
         for name, value in (profile or {}).items():
             if not initial.get(name):
                 initial[name] = value
         return initial
+
+    @property
+    def question_fields(self) -> list[forms.BoundField]:
+        return [self[answers.field_name(question)] for question in self.questions]
 
     def clean(self) -> dict:
         data = super().clean()

@@ -3,14 +3,19 @@ history, HR's private notes and the e-mails they cause (an outbox, sent once).""
 
 from __future__ import annotations
 
+from datetime import date
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from candidates.models import Document
+from offers.choices import QuestionKind
 from offers.models import JobFamily, Location, OfferPage
+from offers.questions import YES_NO_CHOICES
 
 from .choices import CANDIDATE_LABELS, CLOSED, WITHDRAWABLE, Status
 
@@ -307,3 +312,63 @@ class ReviewerVisit(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id}: {self.applications_seen_at:%Y-%m-%d %H:%M}"
+
+
+class ApplicationAnswer(models.Model):
+    """A candidate's answer to one question of the offer, with the question as it
+    was asked (wording, kind, options): HR may edit or delete the offer's
+    questions later without changing what was sent."""
+
+    application = models.ForeignKey(
+        Application,
+        on_delete=models.CASCADE,
+        related_name="answers",
+        verbose_name=_("application"),
+    )
+    # The question's key in the offer (its block's id): a draft finds it again.
+    key = models.CharField(_("question key"), max_length=100)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    question = models.CharField(_("question"), max_length=255)
+    kind = models.CharField(_("kind"), max_length=20, choices=QuestionKind.choices)
+    options = models.JSONField(_("options"), default=list, blank=True)
+    # Text, a list of texts (multiple choice), or None when not answered.
+    answer = models.JSONField(_("answer"), null=True, blank=True)
+    knocked_out = models.BooleanField(
+        _("knock-out answer"),
+        default=False,
+        help_text=_("The candidate gave the answer HR set as ruling them out."),
+    )
+
+    class Meta:
+        verbose_name = _("answer")
+        verbose_name_plural = _("answers")
+        ordering = ["position", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["application", "key"], name="applications_answer_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.question}: {self.display}"
+
+    @property
+    def display(self) -> str:
+        """The answer as HR and the candidate read it ("" when not answered)."""
+        return display_answer(self.kind, self.answer)
+
+
+def display_answer(kind: str, answer: Any) -> str:
+    """An answer as people read it ("" when not answered)."""
+    if answer is None or answer in ("", []):
+        return ""
+    if kind == QuestionKind.YES_NO:
+        return str(dict(YES_NO_CHOICES).get(answer, answer))
+    if isinstance(answer, list):
+        return "; ".join(str(item) for item in answer)
+    if kind == QuestionKind.DATE:
+        try:
+            return formats.date_format(date.fromisoformat(answer), "DATE_FORMAT")
+        except (TypeError, ValueError):
+            return str(answer)
+    return str(answer)

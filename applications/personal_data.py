@@ -20,8 +20,9 @@ from candidates.personal_data import (
     staff_reference,
 )
 
+from .answers import export_answers
 from .choices import Status
-from .models import Application, StatusChange
+from .models import Application, ApplicationAnswer, StatusChange
 
 
 def export_applications(user: User) -> dict[str, Any]:
@@ -29,7 +30,7 @@ def export_applications(user: User) -> dict[str, Any]:
     applications = (
         Application.objects.filter(candidate=user)
         .select_related("offer", "cv", "letter")
-        .prefetch_related("job_families", "locations", "status_changes")
+        .prefetch_related("job_families", "locations", "status_changes", "answers")
         .order_by("created_at", "pk")
     )
     return {
@@ -53,6 +54,7 @@ def export_applications(user: User) -> dict[str, Any]:
                 "wished_locations": [
                     str(place) for place in application.locations.all()
                 ],
+                "answers": export_answers(application.answers.all()),
                 "cv": document_reference(application.cv),
                 "letter": document_reference(application.letter),
                 # What the candidate sees of the history: never HR's notes, and
@@ -84,6 +86,8 @@ def erase_applications(erasing: Erasing) -> None:
         )
     )
     applications.filter(status=Status.DRAFT).delete()
+    # The answers to the offers' questions go, even from an anonymised application.
+    ApplicationAnswer.objects.filter(application__candidate=account).delete()
     sent = Application.objects.filter(candidate=account)
     if settings.ERASURE_SENT_APPLICATIONS != "delete":
         sent_count = sent.update(
@@ -135,6 +139,12 @@ APPLICATION_DATA = PersonalData(
         ),
         "applications.StatusChange.application": Relation(
             Erasure.KEPT_WITH_APPLICATION, "applications[].status_history"
+        ),
+        "applications.ApplicationAnswer.application": Relation(
+            Erasure.DELETED,
+            "applications[].answers",
+            "the answers to an offer's questions, deleted even from an "
+            "anonymised application",
         ),
         "applications.Note.application": Relation(
             Erasure.KEPT_WITH_APPLICATION,

@@ -14,6 +14,7 @@ from home.storage import private_files_atomic
 from offers.apply_state import ApplyState
 from offers.models import OfferPage
 
+from .answers import save_answers
 from .choices import WITHDRAWABLE, Status
 from .emails import queue_status_email, queue_submission_emails
 from .forms import ApplicationForm
@@ -138,6 +139,7 @@ def save_application(
         # What the candidate changed of their names and contact details, kept
         # in "My profile" for the next application.
         CandidateProfile.keep_contact_details(candidate, data)
+        save_answers(application, form.questions, data)
         if offer is None:
             application.job_families.set(data.get("job_families") or [])
             application.locations.set(data.get("locations") or [])

@@ -74,6 +74,7 @@ def _apply(request: HttpRequest, offer: OfferPage | None) -> HttpResponse:
         candidate=candidate,
         speculative=offer is None,
         submitting=submitting,
+        questions=offer.application_questions() if offer is not None else (),
     )
     if request.method == "POST" and form.is_valid():
         try:

@@ -42,6 +42,7 @@ from offers.apply_state import OFFER_APPLY_STATE_HOOK, ApplyState
 from offers.models import OfferPage
 
 from . import services
+from .answers import AnswersExportMixin, KnockoutFilter
 from .choices import Status
 from .forms import NoteForm, StatusForm
 from .models import Application, DocumentAccess, Note, ReviewerVisit, StatusChange
@@ -208,7 +209,7 @@ class ExportIndexView(StrictIndexView):
         return neutralise(super().preprocess_field_value(field, value, export_format))
 
 
-class ApplicationIndexView(ExportIndexView):
+class ApplicationIndexView(AnswersExportMixin, ExportIndexView):
     """The list of applications, titled after its offer when filtered by one."""
 
     @cached_property
@@ -366,7 +367,7 @@ class ApplicationAdmin(ModelAdmin):
     inspect_view_class = ApplicationInspectView
     inspect_template_name = "applications/admin/application_inspect.html"
     list_display = ["candidate_name", "title", "status", "submitted_at"]
-    list_filter = ["status", "speculative", "submitted_at", OfferFilter]
+    list_filter = ["status", "speculative", "submitted_at", OfferFilter, KnockoutFilter]
     search_fields = [
         "first_name",
         "last_name",

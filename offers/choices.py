@@ -63,3 +63,19 @@ MONTHS_OF_EXPERIENCE = {
     ExperienceLevel.CONFIRMED: 36,
     ExperienceLevel.SENIOR: 60,
 }
+
+
+class QuestionKind(models.TextChoices):
+    """The kinds of question HR asks candidates in an offer's application form."""
+
+    YES_NO = "yes_no", _("Yes or no")
+    SINGLE_CHOICE = "single_choice", _("Single choice")
+    MULTIPLE_CHOICE = "multiple_choice", _("Multiple choice")
+    SHORT_TEXT = "short_text", _("Short text")
+    NUMBER = "number", _("Number")
+    DATE = "date", _("Date")
+
+
+# The values of a yes/no answer, as stored with an application.
+YES = "yes"
+NO = "no"

@@ -12,7 +12,7 @@ from home.models import HomePage
 
 from .choices import ExperienceLevel, SalaryPeriod, WorkingTime
 from .factories import JobFamilyFactory, OfferIndexPageFactory, OfferPageFactory
-from .models import Location, OfferIndexPage
+from .models import Location, OfferIndexPage, OfferPage, QuestionSet
 
 SEED = 2026
 
@@ -186,9 +186,91 @@ def load_offers(home: HomePage) -> None:
         )
 
 
+# The questions some demo offers ask: a licence (a "no" rules a candidate out), and
+# the "Availability" set (notice period, start date) that several offers include.
+LICENCE = {
+    "type": "yes_no",
+    "value": {
+        "text": "Do you hold a driving licence?",
+        "help_text": "A category B licence, valid in the European Union.",
+        "required": True,
+        "knockout_answer": "no",
+    },
+}
+AVAILABILITY = [
+    {
+        "type": "single_choice",
+        "value": {
+            "text": "What is your notice period?",
+            "help_text": "",
+            "required": True,
+            "options": [
+                "None",
+                "Up to one month",
+                "Two months",
+                "Three months or more",
+            ],
+        },
+    },
+    {
+        "type": "date",
+        "value": {
+            "text": "When can you start?",
+            "help_text": "The earliest date you could join us.",
+            "required": True,
+        },
+    },
+]
+OFFERS_WITH_QUESTIONS = {
+    "Fleet manager": [LICENCE],
+    "Maintenance technician": [LICENCE, "availability"],
+    "Backend developer (Python)": [
+        "availability",
+        {
+            "type": "multiple_choice",
+            "value": {
+                "text": "Which of these have you used at work?",
+                "help_text": "Tick all that apply.",
+                "required": False,
+                "options": ["Django", "PostgreSQL", "Celery", "Docker"],
+            },
+        },
+        {
+            "type": "number",
+            "value": {
+                "text": "How many years have you worked with Python?",
+                "help_text": "",
+                "required": True,
+                "min_value": "0",
+                "max_value": "40",
+            },
+        },
+    ],
+}
+
+
+def load_questions() -> None:
+    """The "Availability" question set and the questions of a few offers (an
+    offer that has questions already keeps them)."""
+    availability, _created = QuestionSet.objects.get_or_create(
+        name="Availability", defaults={"questions": AVAILABILITY}
+    )
+    for offer in OfferPage.objects.filter(title__in=OFFERS_WITH_QUESTIONS):
+        if offer.questions:
+            continue
+        offer.questions = [
+            {"type": "question_set", "value": availability.pk}
+            if item == "availability"
+            else item
+            for item in OFFERS_WITH_QUESTIONS[offer.title]
+        ]
+        offer.save()
+
+
 def load_demo() -> list[str]:
     """The offers of the demo site, under its home page."""
     home = HomePage.objects.first()
     if home is not None:
         load_offers(home)
+        load_questions()
     return []

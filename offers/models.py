@@ -19,7 +19,13 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager
@@ -44,6 +50,7 @@ from .choices import (
 )
 from .forms import OfferPageForm
 from .permissions import OfferPermissionTester
+from .questions import OfferQuestionsBlock, Question, QuestionListBlock, questions_of
 
 if TYPE_CHECKING:
     from home.models import PortalSettings
@@ -185,6 +192,36 @@ class Location(index.Indexed, models.Model):
             "@type": "Place",
             "address": {key: value for key, value in address.items() if value},
         }
+
+
+class QuestionSet(models.Model):
+    """Questions HR asks in several offers (e.g. "Availability"), kept once and
+    included in each offer's questions."""
+
+    name = models.CharField(
+        _("name"),
+        max_length=120,
+        unique=True,
+        help_text=_("For HR only, e.g. Availability; candidates never see it."),
+    )
+    questions = StreamField(
+        QuestionListBlock(),
+        verbose_name=_("questions"),
+        help_text=_(
+            "Asked, in this order, by every offer that includes the set; answers "
+            "already sent keep the questions as they were asked."
+        ),
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("questions")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("question set")
+        verbose_name_plural = _("question sets")
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class OfferQuerySet(PageQuerySet):
@@ -400,6 +437,17 @@ class OfferPage(BasePage):
         ),
     )
 
+    questions = StreamField(
+        OfferQuestionsBlock(),
+        blank=True,
+        verbose_name=_("questions to candidates"),
+        help_text=_(
+            "Asked in the application form, in this order: questions of this offer "
+            "and question sets. Answers already sent keep the questions as they "
+            "were asked."
+        ),
+    )
+
     content_panels = [
         *Page.content_panels,
         MultiFieldPanel(
@@ -436,6 +484,17 @@ class OfferPage(BasePage):
             heading=_("Closing"),
         ),
     ]
+    questions_panels = [FieldPanel("questions")]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(questions_panels, heading=_("Questions")),
+            ObjectList(BasePage.promote_panels, heading=_("Promote")),
+            ObjectList(
+                Page.settings_panels, heading=_("Settings"), classname="settings"
+            ),
+        ]
+    )
     search_fields = [
         *Page.search_fields,
         index.SearchField("reference"),
@@ -530,6 +589,11 @@ class OfferPage(BasePage):
 
     def permissions_for_user(self, user) -> OfferPermissionTester:
         return OfferPermissionTester(user, self)
+
+    def application_questions(self) -> list[Question]:
+        """The questions the application form asks, question sets unfolded (their
+        sets read in one query)."""
+        return questions_of(self.questions)
 
     @property
     def is_open(self) -> bool:

@@ -31,7 +31,14 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import JOB_BOARD_FEED, JobFamily, Location, OfferIndexPage, OfferPage
+from .models import (
+    JOB_BOARD_FEED,
+    JobFamily,
+    Location,
+    OfferIndexPage,
+    OfferPage,
+    QuestionSet,
+)
 
 OFFER_LISTING_COLUMNS_HOOK = "register_offer_listing_columns"
 
@@ -181,6 +188,23 @@ class OfferTaxonomiesGroup(SnippetViewSetGroup):
 
 
 register_snippet(OfferTaxonomiesGroup)
+
+
+class QuestionSetViewSet(SnippetViewSet):
+    """Question sets that offers include (HR recruiters only: content editors
+    hold no right on them)."""
+
+    model = QuestionSet
+    icon = "clipboard-list"
+    menu_label = _("Question sets")
+    menu_order = 215
+    add_to_admin_menu = True
+    list_display = ["name"]
+    search_fields = ["name"]
+    ordering = ["name"]
+
+
+register_snippet(QuestionSetViewSet)
 
 
 @hooks.register("register_permissions")

@@ -207,6 +207,7 @@ class ValidationTests(TestCase):
             "salary_currency": "EUR",
             "salary_period": "YEAR",
             "body-count": "0",
+            "questions-count": "0",
         }
         form = form_class(
             {**base, "remote_policy": "on_site"},

@@ -32,6 +32,7 @@ def offer_form(offer_family_id: int, location_id: int, **extra) -> dict:
         "salary_currency": "EUR",
         "salary_period": "YEAR",
         "body-count": "0",
+        "questions-count": "0",
         "comments-TOTAL_FORMS": "0",
         "comments-INITIAL_FORMS": "0",
         "comments-MIN_NUM_FORMS": "0",

@@ -16,7 +16,11 @@ from django.utils import timezone
 from alerts.factories import JobAlertFactory
 from alerts.models import AlertDelivery
 from applications.choices import Status
-from applications.factories import ApplicationFactory, DocumentFactory
+from applications.factories import (
+    ApplicationAnswerFactory,
+    ApplicationFactory,
+    DocumentFactory,
+)
 from applications.models import DocumentAccess, Note, StatusChange
 from candidates.factories import (
     CandidateProfileFactory,
@@ -131,6 +135,7 @@ def make_candidate(
         candidate_notified=True,
     )
     Note.objects.create(application=sent, author=hr, text=HR_NOTE)
+    ApplicationAnswerFactory(application=sent, answer="no", knocked_out=True)
     DocumentAccess.objects.create(
         document=cv,
         application=sent,
