@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from candidates.languages import language_choices
 from offers.choices import ContractType, RemotePolicy
 
 from . import keywords as keyword_words
@@ -57,6 +58,10 @@ class JobAlert(models.Model):
     )
     contract_types = ChoiceSetField(_("contract types"))
     remote_policies = ChoiceSetField(_("remote work"))
+    languages = ChoiceSetField(
+        _("languages"),
+        help_text=_("The languages of the offers to send; none means any language."),
+    )
     frequency = models.CharField(
         _("frequency"),
         max_length=10,
@@ -113,6 +118,11 @@ class JobAlert(models.Model):
         labels = dict(RemotePolicy.choices)
         return [str(labels.get(value, value)) for value in self.remote_policies]
 
+    @property
+    def language_labels(self) -> list[str]:
+        labels = dict(language_choices())
+        return [str(labels.get(value, value)) for value in self.languages]
+
     def criteria(self) -> list[tuple[str, str]]:
         """(label, values) of each criterion given, for the candidate to read."""
         rows = []
@@ -123,6 +133,7 @@ class JobAlert(models.Model):
             (_("Locations"), [str(place) for place in self.locations.all()]),
             (_("Contract types"), self.contract_type_labels),
             (_("Remote work"), self.remote_policy_labels),
+            (_("Languages"), self.language_labels),
         ):
             if values:
                 rows.append((str(label), ", ".join(values)))
