@@ -360,6 +360,12 @@ class LanguageForm(forms.ModelForm):
             )
         }
         widgets = {"language": forms.RadioSelect(attrs={"id": "account-language"})}
+        error_messages = {
+            "language": {
+                "required": _("Choose the language of your e-mails."),
+                "invalid_choice": _("Choose one of the languages of the list."),
+            }
+        }
 
 
 phone_validator = RegexValidator(
