@@ -10,7 +10,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from candidates.languages import language_choices
 from offers.choices import ContractType, RemotePolicy
 
 from . import keywords as keyword_words
@@ -118,13 +117,9 @@ class JobAlert(models.Model):
         labels = dict(RemotePolicy.choices)
         return [str(labels.get(value, value)) for value in self.remote_policies]
 
-    @property
-    def language_labels(self) -> list[str]:
-        labels = dict(language_choices())
-        return [str(labels.get(value, value)) for value in self.languages]
-
     def criteria(self) -> list[tuple[str, str]]:
-        """(label, values) of each criterion given, for the candidate to read."""
+        """(label, values) of each criterion given, for the candidate to read; the
+        languages, most often the candidate's own, are left to the form."""
         rows = []
         if self.keywords:
             rows.append((str(_("Keywords")), self.keywords))
@@ -133,7 +128,6 @@ class JobAlert(models.Model):
             (_("Locations"), [str(place) for place in self.locations.all()]),
             (_("Contract types"), self.contract_type_labels),
             (_("Remote work"), self.remote_policy_labels),
-            (_("Languages"), self.language_labels),
         ):
             if values:
                 rows.append((str(label), ", ".join(values)))
