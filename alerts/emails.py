@@ -4,15 +4,18 @@ one-click unsubscribe link (RFC 8058), queued in the site's outbox."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urljoin
 
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from wagtail.models import Site
 
+from candidates.languages import supported_language
 from core.models import OutgoingEmail
 from core.outbox import queue_email
 from offers.choices import ContractType, RemotePolicy
@@ -39,26 +42,30 @@ def organisation_name() -> str:
 
 @dataclass(frozen=True)
 class OfferSummary:
-    """What an alert e-mail says of an offer."""
+    """What an alert e-mail says of an offer; its labels are translated when the
+    e-mail is written, in the candidate's language."""
 
     title: str
     url: str
-    place: str
-    contract: str
+    places: tuple[Any, ...]
+    contract: Any
 
     @classmethod
     def of(cls, offer: OfferPage) -> OfferSummary:
         """Reads the offer's places from ``offer.locations.all()``: prefetch them."""
-        places = [str(place) for place in offer.locations.all()]
-        remote = dict(RemotePolicy.choices).get(offer.remote_policy, "")
+        places: list[Any] = [str(place) for place in offer.locations.all()]
         if offer.remote_policy != RemotePolicy.ON_SITE:
-            places.append(str(remote))
+            places.append(dict(RemotePolicy.choices).get(offer.remote_policy, ""))
         return cls(
             title=offer.title,
             url=site_url(offer.get_url() or "/"),
-            place=", ".join(places),
-            contract=str(dict(ContractType.choices).get(offer.contract_type, "")),
+            places=tuple(places),
+            contract=dict(ContractType.choices).get(offer.contract_type, ""),
         )
+
+    @property
+    def place(self) -> str:
+        return ", ".join(str(place) for place in self.places if str(place))
 
 
 def queue_alert_email(
@@ -71,9 +78,34 @@ def queue_alert_email(
     offers: list[OfferSummary],
     digest: bool,
     organisation: str,
+    language: str = "",
 ) -> OutgoingEmail | None:
     """Queues under ``key`` one e-mail listing ``offers`` for the alerts
-    ``alert_ids`` of a candidate."""
+    ``alert_ids`` of a candidate, in ``language`` (theirs)."""
+    with translation.override(supported_language(language)):
+        return _queue_alert_email(
+            key=key,
+            to=to,
+            name=name,
+            candidate_id=candidate_id,
+            alert_ids=alert_ids,
+            offers=offers,
+            digest=digest,
+            organisation=organisation,
+        )
+
+
+def _queue_alert_email(
+    *,
+    key: str,
+    to: str,
+    name: str,
+    candidate_id: int,
+    alert_ids: list[int],
+    offers: list[OfferSummary],
+    digest: bool,
+    organisation: str,
+) -> OutgoingEmail | None:
     unsubscribe_url = site_url(
         reverse(
             "alerts:unsubscribe", kwargs={"token": make_token(candidate_id, alert_ids)}

@@ -11,6 +11,7 @@ from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from candidates.languages import language_choices
 from offers.choices import ContractType, RemotePolicy
 from offers.forms import OfferSearchForm, clean_query
 from offers.models import JobFamily, Location
@@ -86,6 +87,13 @@ class JobAlertForm(forms.ModelForm):
         help_text=_("Leave all unticked for any."),
         widget=forms.CheckboxSelectMultiple(attrs={"id": "alert-remote"}),
     )
+    languages = forms.MultipleChoiceField(
+        label=_("Languages of the offers"),
+        choices=language_choices,
+        required=False,
+        help_text=_("Leave all unticked for offers in any language."),
+        widget=forms.CheckboxSelectMultiple(attrs={"id": "alert-languages"}),
+    )
 
     class Meta:
         model = JobAlert
@@ -96,6 +104,7 @@ class JobAlertForm(forms.ModelForm):
             "locations",
             "contract_types",
             "remote_policies",
+            "languages",
             "frequency",
         ]
         labels = {"frequency": _("How often")}
@@ -109,6 +118,9 @@ class JobAlertForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.candidate = candidate
         self.instance.candidate = candidate
+        if self.instance.pk is None:
+            # A new alert sends offers in the candidate's language.
+            self.fields["languages"].initial = [candidate.language]
 
     def clean_keywords(self) -> str:
         text = " ".join(self.cleaned_data.get("keywords", "").split())

@@ -4,8 +4,9 @@ Every criterion is a condition on the alert's row or a subquery on its children:
 
 - job families and locations: the alert names none, or names one of the offer's
   (``alert_id IN (SELECT ... WHERE family = <the offer's>)``, computed once);
-- contract types and remote work: the alert's set is empty or holds the offer's
-  value (a ``LIKE`` on a short string);
+- contract types, remote work and languages: the alert's set is empty or holds
+  the offer's value (a ``LIKE`` on a short string); an offer's language is its
+  page's locale;
 - keywords: no folded word of the alert is missing from the folded words of the
   offer's title and description: ``NOT EXISTS`` (an anti-join) over the alert's
   words that are not among the offer's. An alert without keywords has no such word.
@@ -62,6 +63,11 @@ def matching_alerts(
             offer.remote_policy
         )
     )
+    by_language = Q(languages="") | Q(
+        languages__contains=JobAlert.languages.field.contains(
+            offer.locale.language_code
+        )
+    )
     foreign_words = AlertKeyword.objects.filter(alert_id=OuterRef("pk")).exclude(
         word__in=words
     )
@@ -71,7 +77,7 @@ def matching_alerts(
     return (
         alerts.filter(active=True, candidate__is_active=True)
         .exclude(candidate__email="")
-        .filter(by_family, by_location, by_contract, by_remote)
+        .filter(by_family, by_location, by_contract, by_remote, by_language)
         .exclude(Exists(foreign_words))
         .exclude(Exists(already_sent))
     )

@@ -57,6 +57,10 @@ class JobAlert(models.Model):
     )
     contract_types = ChoiceSetField(_("contract types"))
     remote_policies = ChoiceSetField(_("remote work"))
+    languages = ChoiceSetField(
+        _("languages"),
+        help_text=_("The languages of the offers to send; none means any language."),
+    )
     frequency = models.CharField(
         _("frequency"),
         max_length=10,
@@ -114,7 +118,8 @@ class JobAlert(models.Model):
         return [str(labels.get(value, value)) for value in self.remote_policies]
 
     def criteria(self) -> list[tuple[str, str]]:
-        """(label, values) of each criterion given, for the candidate to read."""
+        """(label, values) of each criterion given, for the candidate to read; the
+        languages, most often the candidate's own, are left to the form."""
         rows = []
         if self.keywords:
             rows.append((str(_("Keywords")), self.keywords))

@@ -56,6 +56,7 @@ class Notice:
     candidate_id: int
     email: str
     name: str
+    language: str
     alert_ids: list[int] = field(default_factory=list)
     offer_ids: list[int] = field(default_factory=list)
     # (alert, offer) of each delivery to record: one per offer.
@@ -74,7 +75,7 @@ def open_offers() -> QuerySet[OfferPage]:
     return (
         OfferPage.objects.open()
         .public()
-        .select_related("job_family")
+        .select_related("job_family", "locale")
         .prefetch_related("locations")
     )
 
@@ -92,13 +93,14 @@ def collect(
             "candidate__email",
             "candidate__first_name",
             "candidate__username",
+            "candidate__language",
         )
     )
-    for alert_id, candidate_id, email, first_name, username in rows:
+    for alert_id, candidate_id, email, first_name, username, language in rows:
         notice = notices.get(candidate_id)
         if notice is None:
             notice = notices[candidate_id] = Notice(
-                candidate_id, email, first_name or username
+                candidate_id, email, first_name or username, language
             )
         notice.add(alert_id, offer.pk)
 
@@ -154,6 +156,7 @@ class Mailer:
                     offers=[self.summaries[pk] for pk in notice.offer_ids],
                     digest=self.frequency != Frequency.IMMEDIATE,
                     organisation=self.organisation,
+                    language=notice.language,
                 )
         except IntegrityError:
             # Another run queued it (or is queuing it and has just committed).

@@ -5,8 +5,11 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.template.loader import render_to_string
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
+from django.utils import translation
+from django.utils.text import format_lazy
 
+from candidates.languages import supported_language
 from core.models import OutgoingEmail
 from core.outbox import queue_email, render_subject
 from home.models import PortalSettings
@@ -15,12 +18,22 @@ from .models import Application, StatusChange
 
 
 def queue_template_email(
-    key: str, to: list[str], template: str, context: dict
+    key: str, to: list[str], template: str, context: dict, language: str = ""
 ) -> OutgoingEmail | None:
     """Renders ``emails/applications/<template>`` and queues it under ``key`` (once:
-    a second call with the same key queues nothing)."""
+    a second call with the same key queues nothing), in ``language`` when given
+    (the candidate's), else in the current one."""
     if not any(to) or OutgoingEmail.objects.filter(key=key).exists():
         return None  # nothing to render
+    if language:
+        with translation.override(supported_language(language)):
+            return _render_and_queue(key, to, template, context)
+    return _render_and_queue(key, to, template, context)
+
+
+def _render_and_queue(
+    key: str, to: list[str], template: str, context: dict
+) -> OutgoingEmail | None:
     context = {"base_url": settings.WAGTAILADMIN_BASE_URL, **context}
     prefix = f"emails/applications/{template}"
     return queue_email(
@@ -42,7 +55,10 @@ def queue_submission_emails(application: Application) -> None:
     base = settings.WAGTAILADMIN_BASE_URL
     context = {
         "application": application,
-        "candidate_url": base + reverse("applications:detail", args=[application.pk]),
+        # Lazy: the link in the language of the e-mail it is written in.
+        "candidate_url": format_lazy(
+            "{}{}", base, reverse_lazy("applications:detail", args=[application.pk])
+        ),
         "admin_url": base
         + reverse("applications_application_modeladmin_inspect", args=[application.pk]),
     }
@@ -51,6 +67,7 @@ def queue_submission_emails(application: Application) -> None:
         [application.candidate.email],
         "acknowledgment",
         context,
+        language=application.candidate.language,
     )
     queue_template_email(
         f"application-{application.pk}-hr-notification",
@@ -71,7 +88,11 @@ def queue_status_email(change: StatusChange) -> None:
             "application": application,
             "change": change,
             "status": application.candidate_status,
-            "candidate_url": settings.WAGTAILADMIN_BASE_URL
-            + reverse("applications:detail", args=[application.pk]),
+            "candidate_url": format_lazy(
+                "{}{}",
+                settings.WAGTAILADMIN_BASE_URL,
+                reverse_lazy("applications:detail", args=[application.pk]),
+            ),
         },
+        language=application.candidate.language,
     )

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
+from candidates.languages import language_choices
 from candidates.models import Document
 from offers.choices import QuestionKind
 from offers.models import JobFamily, Location, OfferPage
@@ -96,6 +97,14 @@ class Application(models.Model):
     created_at = models.DateTimeField(_("started at"), default=timezone.now)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     submitted_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        choices=language_choices,
+        blank=True,
+        editable=False,
+        help_text=_("The language of the site when the candidate sent it."),
+    )
     status_changed_at = models.DateTimeField(_("status changed at"), null=True)
     anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True)
 

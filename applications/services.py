@@ -9,6 +9,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from candidates.documents import library_full_error, lock_library
+from candidates.languages import current_language
 from candidates.models import CandidateProfile, Document, User
 from home.storage import private_files_atomic
 from offers.apply_state import ApplyState
@@ -154,6 +155,7 @@ def submit_application(application: Application, candidate: User) -> None:
     now = timezone.now()
     application.status = Status.SUBMITTED
     application.submitted_at = application.status_changed_at = now
+    application.language = current_language()
     if application.offer_id:
         application.offer_title = application.offer.title
         application.offer_reference = application.offer.reference

@@ -366,8 +366,15 @@ class ApplicationAdmin(ModelAdmin):
     inspect_view_enabled = True
     inspect_view_class = ApplicationInspectView
     inspect_template_name = "applications/admin/application_inspect.html"
-    list_display = ["candidate_name", "title", "status", "submitted_at"]
-    list_filter = ["status", "speculative", "submitted_at", OfferFilter, KnockoutFilter]
+    list_display = ["candidate_name", "title", "status", "language", "submitted_at"]
+    list_filter = [
+        "status",
+        "speculative",
+        "language",
+        "submitted_at",
+        OfferFilter,
+        KnockoutFilter,
+    ]
     search_fields = [
         "first_name",
         "last_name",
@@ -485,9 +492,11 @@ class CandidateAdmin(ModelAdmin):
         "username",
         "full_name",
         "email",
+        "language",
         "application_count",
         "date_joined",
     ]
+    list_filter = ["language"]
     search_fields = ["username", "first_name", "last_name", "email"]
     ordering = ["last_name", "first_name", "pk"]
     list_per_page = 50

@@ -22,6 +22,7 @@ from home.spam import client_address
 
 from .consent import current_agreement
 from .emails import send_account_email, site_url
+from .languages import current_language
 from .models import User
 from .validators import validate_ascii_email
 
@@ -64,6 +65,12 @@ class AccountAdapter(DefaultAccountAdapter):
     def is_open_for_signup(self, request: HttpRequest) -> bool:
         """No account without consent: sign-up waits for a published agreement."""
         return current_agreement() is not None
+
+    def new_user(self, request: HttpRequest) -> User:
+        """A new account speaks the language of the sign-up page."""
+        user = super().new_user(request)
+        user.language = current_language()
+        return user
 
     def clean_email(self, email: str) -> str:
         validate_ascii_email(email)
@@ -116,7 +123,8 @@ class AccountAdapter(DefaultAccountAdapter):
             )
             context["link_url"] = self.verification_link(email, context.get("user"))
             context["link_days"] = app_settings.EMAIL_CONFIRMATION_EXPIRE_DAYS
-        send_account_email(name, email, context)
+        user = context.get("user")
+        send_account_email(name, email, context, language=getattr(user, "language", ""))
 
     def verification_link(self, email: str, user: User | None) -> str:
         """A link that verifies ``email`` too, for a candidate who reads the code's

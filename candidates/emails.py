@@ -11,11 +11,13 @@ from uuid import uuid4
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
 from wagtail.models import Site
 
 from core.outbox import queue_email, render_subject
 from home.models import PortalSettings
 
+from .languages import language_of_address, supported_language
 from .models import User
 
 
@@ -33,9 +35,21 @@ def organisation_name() -> str:
     return PortalSettings.for_site(site).organisation_name
 
 
-def send_account_email(name: str, to: str, context: dict[str, Any]) -> None:
+def send_account_email(
+    name: str, to: str, context: dict[str, Any], language: str = ""
+) -> None:
     """Renders ``emails/account/<name>`` for the address ``to`` and queues it; each
-    call queues a new e-mail (asking twice for a reset link sends two)."""
+    call queues a new e-mail (asking twice for a reset link sends two).
+
+    Written in ``language``, by default the language of the address's account, or
+    the current one for an address without an account.
+    """
+    language = supported_language(language) if language else language_of_address(to)
+    with translation.override(language):
+        _queue_account_email(name, to, context)
+
+
+def _queue_account_email(name: str, to: str, context: dict[str, Any]) -> None:
     context = {
         "email": to,
         "organisation_name": organisation_name(),

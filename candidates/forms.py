@@ -346,6 +346,28 @@ class ChangeUsernameForm(forms.ModelForm):
         return value
 
 
+class LanguageForm(forms.ModelForm):
+    """The language of the candidate's e-mails."""
+
+    class Meta:
+        model = User
+        fields = ["language"]
+        labels = {"language": _("Language of my e-mails")}
+        help_texts = {
+            "language": _(
+                "We write to you in this language: codes, application news and job "
+                "alerts."
+            )
+        }
+        widgets = {"language": forms.RadioSelect(attrs={"id": "account-language"})}
+        error_messages = {
+            "language": {
+                "required": _("Choose the language of your e-mails."),
+                "invalid_choice": _("Choose one of the languages of the list."),
+            }
+        }
+
+
 phone_validator = RegexValidator(
     r"\A\+?[0-9 ().-]{6,25}\Z",
     _("Enter a phone number with digits, spaces and an optional + in front."),

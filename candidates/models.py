@@ -11,6 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .languages import default_language, language_choices
+
 
 class CandidateUserManager(UserManager):
     """Looks users up by username or e-mail regardless of case."""
@@ -30,6 +32,13 @@ class User(AbstractUser):
     # that their inactive account will be erased; cleared when they come back.
     inactivity_warned_at = models.DateTimeField(
         _("warned of erasure for inactivity at"), null=True, blank=True, editable=False
+    )
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        choices=language_choices,
+        default=default_language,
+        help_text=_("The language of the e-mails we send you."),
     )
 
     objects = CandidateUserManager()

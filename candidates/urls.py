@@ -55,4 +55,5 @@ urlpatterns = [
     ),
     path("parameters/", views.parameters, name="parameters"),
     path("parameters/username/", views.change_username, name="change_username"),
+    path("parameters/language/", views.change_language, name="change_language"),
 ]

@@ -20,6 +20,7 @@ from .forms import (
     EducationForm,
     ExperienceForm,
     ForgotUsernameForm,
+    LanguageForm,
     ProfileForm,
 )
 from .models import CandidateProfile, Education, Experience
@@ -147,6 +148,23 @@ def change_username(request: HttpRequest) -> HttpResponse:
         "candidates/change_username.html",
         {"form": form},
     )
+
+
+@login_required
+def change_language(request: HttpRequest) -> HttpResponse:
+    """The language of the candidate's e-mails."""
+    form = LanguageForm(request.POST or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(
+            request,
+            _("We now write to you in %(language)s.")
+            % {"language": form.instance.get_language_display()},
+        )
+        return redirect("candidates:parameters")
+    if form.errors:
+        request.user.refresh_from_db(fields=["language"])
+    return render(request, "candidates/change_language.html", {"form": form})
 
 
 @never_cache

@@ -15,7 +15,7 @@ from django.core.validators import RegexValidator
 from django.db import IntegrityError, models, transaction
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -840,9 +840,12 @@ class OfferSearchDocument(models.Model):
         return isinstance(get_search_backend(), PostgresSearchBackend)
 
     @staticmethod
-    def config() -> str | None:
-        """The text search configuration, the same as Wagtail's backend."""
-        return settings.WAGTAILSEARCH_BACKENDS["default"].get("SEARCH_CONFIG")
+    def config(language: str | None = None) -> str:
+        """The text search configuration of ``language`` (``SEARCH_CONFIGS``), by
+        default the current one; "simple" for a language without one."""
+        language = language or translation.get_language() or settings.LANGUAGE_CODE
+        configs = getattr(settings, "SEARCH_CONFIGS", {})
+        return configs.get(language) or configs.get(language.split("-")[0], "simple")
 
     @classmethod
     def refresh(cls, offer_ids) -> None:
@@ -852,13 +855,14 @@ class OfferSearchDocument(models.Model):
             return
         offers = (
             OfferPage.objects.filter(pk__in=offer_ids)
-            .select_related("job_family")
+            .select_related("job_family", "locale")
             .prefetch_related("locations")
         )
         for offer in offers:
+            # Stemmed by the offer's own language, whoever saves it.
             vector = SearchVector(
                 models.Value(searchable_text(offer), output_field=models.TextField()),
-                config=cls.config(),
+                config=cls.config(offer.locale.language_code),
             )
             if cls.objects.filter(offer_id=offer.pk).update(document=vector):
                 continue

@@ -46,8 +46,8 @@ def matching_offer_ids(query: str) -> QuerySet | list[int]:
     the page (database backends), or the ids a search service found."""
     if OfferSearchDocument.in_use():
         # PostgreSQL: the offers' own documents, matched from their GIN index
-        # with the words Wagtail's backend would match (every word, stemmed by
-        # the same text search configuration).
+        # (every word), each word stemmed as the page's language stems it; each
+        # document was stemmed by its offer's language.
         config = OfferSearchDocument.config()
         words = [
             SearchQuery(word, search_type="plain", config=config)

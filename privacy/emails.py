@@ -7,17 +7,29 @@ from typing import Any
 
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
 
 from candidates.emails import organisation_name, site_url
+from candidates.languages import supported_language
 from core.outbox import queue_email as queue_outgoing_email
 from core.outbox import render_subject
 
 
-def queue_email(key: str, to: str, template: str, context: dict[str, Any]) -> None:
+def queue_email(
+    key: str, to: str, template: str, context: dict[str, Any], language: str
+) -> None:
     """Writes ``emails/privacy/<template>`` to the outbox under ``key`` (once),
-    in the current transaction; it is sent after the commit."""
+    in the current transaction, in ``language`` (the candidate's); it is sent
+    after the commit."""
     if not to:
         return
+    with translation.override(supported_language(language)):
+        _render_and_queue(key, to, template, context)
+
+
+def _render_and_queue(
+    key: str, to: str, template: str, context: dict[str, Any]
+) -> None:
     context = {
         "email": to,
         "organisation_name": organisation_name(),

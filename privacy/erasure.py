@@ -122,6 +122,7 @@ def erase_candidate(
         if not candidate_accounts().filter(pk=account.pk).exists():
             raise NotACandidate
         pk, email, username = account.pk, account.email, account.username
+        language = account.language
         addresses = {email.lower()} | {
             address.lower()
             for address in EmailAddress.objects.filter(user=account).values_list(
@@ -152,6 +153,7 @@ def erase_candidate(
                 "anonymised": anonymise,
                 "retention_months": settings.CANDIDATE_RETENTION_MONTHS,
             },
+            language=language,
         )
     logger.info(
         "Candidate account %s erased (%s)%s; %d sent application(s) %s.",

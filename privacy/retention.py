@@ -133,6 +133,7 @@ def purge_inactive_candidates(
                     "erase_on": erase_on,
                     "retention_months": settings.CANDIDATE_RETENTION_MONTHS,
                 },
+                language=account.language,
             )
             result.warned.append(pk)
     result.forgotten_emails, _deleted = sent_confirmations.delete()

@@ -263,6 +263,12 @@ LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = env_str("TIME_ZONE", "Europe/Paris")
+# How each language writes an amount of money (home.formatting.money): {amount}
+# with the language's grouping, {symbol} the currency's sign (CURRENCY_SYMBOLS, or
+# its code), {code} its ISO 4217 code. A language without an entry writes
+# "48,000 EUR" with its own grouping.
+MONEY_FORMATS = {"en": "{symbol}{amount}", "fr": "{amount}\u00a0{symbol}"}
+CURRENCY_SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£", "JPY": "¥"}
 USE_I18N = True
 USE_TZ = True
 
@@ -391,6 +397,10 @@ WAGTAIL_SITE_NAME = env_str("SITE_NAME", "Careers")
 # The public address (empty: the demo's; `make demo` gives its PORT).
 WAGTAILADMIN_BASE_URL = env_str("BASE_URL") or "http://127.0.0.1:8000"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# The PostgreSQL text search configuration of each language: an offer's words are
+# stemmed by its page's language, a search's by the language of the page it is
+# typed in; "simple" (no stemming) for a language without one.
+SEARCH_CONFIGS = {"en": "english", "fr": "french"}
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None

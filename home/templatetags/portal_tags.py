@@ -5,6 +5,7 @@ from django.forms import BoundField
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from home import formatting
 from home.models import PortalSettings
 
 register = template.Library()
@@ -20,6 +21,13 @@ def json_ld(data) -> str:
         '<script type="application/ld+json">{}</script>',
         mark_safe(payload),  # noqa: S308
     )
+
+
+@register.filter
+def grouped(value) -> str:
+    """A count with the thousands grouped as the current language does
+    ("1,234" in English, "1 234" in French)."""
+    return formatting.grouped(value, 0)
 
 
 @register.simple_tag(takes_context=True)

@@ -1,9 +1,7 @@
-from decimal import Decimal
-
 from django import template
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from home.formatting import money
 from offers.models import OfferPage
 
 register = template.Library()
@@ -16,20 +14,16 @@ def latest_offers(context: template.Context, count: int = 5) -> dict:
     return {"offers": offers.cards()[:count], "request": context.get("request")}
 
 
-def _amount(value: Decimal) -> str:
-    decimals = 0 if value == value.to_integral_value() else 2
-    return number_format(value, decimals, force_grouping=True)
-
-
 @register.filter
 def salary_range(offer: OfferPage) -> str:
-    """ "45,000 – 55,000 EUR per year", or "" when the offer gives no salary."""
+    """ "€45,000 – €55,000 per year" (in French "45 000 € – 55 000 € per year"
+    translated), or "" when the offer gives no salary."""
     if offer.salary_min is None:
         return ""
-    amount = _amount(offer.salary_min)
+    amount = money(offer.salary_min, offer.salary_currency)
     if offer.salary_max is not None and offer.salary_max != offer.salary_min:
         amount = _("%(low)s – %(high)s") % {
             "low": amount,
-            "high": _amount(offer.salary_max),
+            "high": money(offer.salary_max, offer.salary_currency),
         }
-    return f"{amount} {offer.salary_currency} {offer.get_salary_period_display()}"
+    return f"{amount} {offer.get_salary_period_display()}"

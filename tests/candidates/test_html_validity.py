@@ -7,6 +7,7 @@ import pytest
 from allauth.account.models import EmailConfirmationHMAC
 from django.conf import settings as django_settings
 from django.core import mail
+from django.urls import reverse
 
 from candidates.consent import current_agreement, record_consent
 from candidates.factories import (
@@ -134,6 +135,11 @@ def test_account_pages_and_emails_are_valid_html(
     keep("parameters", client.get("/me/parameters/"))
     keep(
         "username-errors", client.post("/me/parameters/username/", {"username": "a b"})
+    )
+    keep("language", client.get(reverse("candidates:change_language")))
+    keep(
+        "language-errors",
+        client.post(reverse("candidates:change_language"), {"language": "xx"}),
     )
     # Consents: the history, the optional consents, a new version to accept.
     record_consent(candidate, agreement)

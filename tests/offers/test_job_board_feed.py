@@ -90,7 +90,7 @@ class JobBoardFeedTests(TestCase):
             "city": "Lyon",
             "state": "Auvergne-Rhône-Alpes",
             "country": "FR",
-            "salary": "45,000 – 55,000 EUR per year",
+            "salary": "€45,000 – €55,000 per year",
             "jobtype": "parttime",
             "category": "Engineering",
             "experience": "Junior (1 to 2 years)",

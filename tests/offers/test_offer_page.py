@@ -60,7 +60,7 @@ class OfferPageTests(TestCase):
             "Permanent, full time",
             "Lyon (Auvergne-Rhône-Alpes), France",
             "Hybrid",
-            "45,000 – 55,000 EUR per year",
+            "€45,000 – €55,000 per year",
             "Confirmed",
             "Apply by",
         ]:

@@ -10,7 +10,10 @@ from django.core.management import call_command
 from django.db import connection
 from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
+from wagtail.models import Locale
 
+from offers.factories import OfferPageFactory
 from offers.models import OfferPage, OfferSearchDocument
 from offers.search import OfferSearch
 
@@ -92,3 +95,44 @@ def test_the_command_writes_every_document_again(catalogue):
     assert found("python") == []
     call_command("refresh_offer_search", stdout=io.StringIO())
     assert found("python") == ["Python developer"]
+
+
+# Languages
+
+
+@pytest.fixture
+def bilingual(settings):
+    languages = [("en", "English"), ("fr", "Français")]
+    settings.LANGUAGES = languages
+    settings.WAGTAIL_CONTENT_LANGUAGES = languages
+    yield
+    translation.activate("en")
+
+
+def test_each_offer_is_stemmed_by_its_language(catalogue, bilingual):
+    french = Locale.objects.get_or_create(language_code="fr")[0]
+    OfferPageFactory(
+        parent=catalogue.index,
+        title="Développeur backend",
+        body=[{"type": "paragraph", "value": "<p>Une plateforme gérée en équipe.</p>"}],
+        locale=french,
+    )
+    with translation.override("fr"):
+        # A French inflected word finds the French offer…
+        assert found("développeurs") == ["Développeur backend"]
+        # (the English stemmer does not make "gérer" of "gérée")
+        assert found("gérer") == ["Développeur backend"]
+    with translation.override("en"):
+        # …and an English one the English offers, stemmed in English (the French
+        # stemmer does not make "developer" of "developers").
+        assert "Python developer" in found("developers")
+        assert "Développeur backend" not in found("developers")
+
+
+def test_the_configuration_follows_the_language(settings):
+    settings.SEARCH_CONFIGS = {"en": "english", "fr": "french"}
+    assert OfferSearchDocument.config("fr") == "french"
+    assert OfferSearchDocument.config("fr-ca") == "french"
+    assert OfferSearchDocument.config("de") == "simple"
+    with translation.override("en"):
+        assert OfferSearchDocument.config() == "english"

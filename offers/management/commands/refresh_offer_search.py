@@ -1,6 +1,6 @@
 """Writes the search documents of every live offer again (PostgreSQL behind
 Wagtail's database backend; nothing to do elsewhere), as after a change of
-``SEARCH_CONFIG``: ``manage.py refresh_offer_search``."""
+``SEARCH_CONFIGS``: ``manage.py refresh_offer_search``."""
 
 from django.core.management.base import BaseCommand
 
