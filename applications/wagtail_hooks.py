@@ -425,12 +425,12 @@ class ApplicationAdmin(ModelAdmin):
     inspect_view_class = ApplicationInspectView
     inspect_template_name = "applications/admin/application_inspect.html"
     list_display = [
-        "select",
         "candidate_name",
         "title",
         "stage",
         "status",
         "submitted_at",
+        "select",
     ]
     list_filter = [StageFilter, "status", "speculative", "submitted_at", OfferFilter]
     index_template_name = "applications/admin/application_index.html"
