@@ -8,6 +8,7 @@ from offers.models import OfferPage
 
 from .factories import DocumentFactory
 from .services import new_application, submit_application
+from .stages import ensure_default_stages
 
 
 def load_demo_applications(username: str = "candidate") -> None:
@@ -36,6 +37,7 @@ def load_demo_applications(username: str = "candidate") -> None:
 
 
 def load_demo() -> list[str]:
-    """The demo candidate's CV, sent application and draft."""
+    """HR's default stages, the demo candidate's CV, sent application and draft."""
+    ensure_default_stages()
     load_demo_applications()
     return []

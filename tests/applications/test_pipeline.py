@@ -244,7 +244,7 @@ class BoardTests(PipelineTestCase):
             [column.name for column, _cards in columns][:2], ["New", "Screening"]
         )
         self.assertEqual(columns[0][1], [self.sent])
-        self.assertContains(response, 'data-board-card="%d"' % self.sent.pk, count=1)
+        self.assertContains(response, f'data-board-card="{self.sent.pk}"', count=1)
         self.assertContains(response, "Jane Doe")
         self.assertContains(response, "1 document")
         # The move of each card proposes the next stage.
