@@ -1,6 +1,7 @@
 """Upload a CV at desktop size -> apply from a phone choosing that CV -> save a
 draft -> resume -> submit -> status shown; HR moves it to a stage in the admin ->
-the candidate sees its public status. A new candidate, from Apply to sent in six screens."""
+the candidate sees its public status. A new candidate, from Apply to sent in six
+screens."""
 
 from __future__ import annotations
 
