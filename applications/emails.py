@@ -127,6 +127,7 @@ def render_stage_email(
         "subject": " ".join(fill_placeholders(stage.email_subject, values).split()),
         "body": render_to_string("emails/applications/stage_message.txt", context),
         "html": render_to_string("emails/applications/stage_message.html", context),
+        "context": context,
     }
 
 

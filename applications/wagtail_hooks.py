@@ -28,7 +28,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.paginator import WagtailPaginator
 from wagtail.admin.ui.components import Component
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
@@ -808,7 +808,16 @@ class StageViewSet(SnippetViewSet):
     model = Stage
     icon = "list-ol"
     menu_label = gettext_lazy("Stages")
-    list_display = ["name", "public_status", "is_terminal", "has_email"]
+    list_display = [
+        "name",
+        Column(
+            "public_status",
+            label=gettext_lazy("Status the candidate sees"),
+            accessor="get_public_status_display",
+        ),
+        BooleanColumn("is_terminal", label=gettext_lazy("Final stage")),
+        BooleanColumn("has_email", label=gettext_lazy("E-mail")),
+    ]
     search_fields = ["name"]
 
 
