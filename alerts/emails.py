@@ -55,7 +55,8 @@ class OfferSummary:
             places.append(str(remote))
         return cls(
             title=offer.title,
-            url=site_url(offer.get_url() or "/"),
+            # Tagged so that HR's figures count the applications it brings.
+            url=site_url(offer.get_url() or "/") + "?utm_source=alert",
             place=", ".join(places),
             contract=str(dict(ContractType.choices).get(offer.contract_type, "")),
         )
