@@ -176,6 +176,15 @@ class StageEmailTests(PipelineTestCase):
             self.client.get(self.inspect_url(self.sent)), "Team lead veto round"
         )
 
+    def test_a_move_within_one_public_status_is_not_news_to_the_candidate(self):
+        services.move_to_stage(self.sent, stage("Interview"), self.hr, notify=False)
+        services.move_to_stage(self.sent, stage("Offer"), self.hr, notify=False)
+        self.client.force_login(self.candidate)
+        response = self.client.get(self.sent.get_absolute_url())
+        # Received, then Interview once: the step to "Offer" stays HR's.
+        self.assertContains(response, '<li class="entry">', count=2)
+        self.assertNotContains(response, "Offer</p>")
+
     def test_a_withdrawn_application_does_not_move(self):
         services.withdraw(self.candidate, self.sent.pk)
         with self.assertRaises(services.ApplicationError):
