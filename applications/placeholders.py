@@ -25,7 +25,7 @@ def unknown_placeholders(text: str) -> list[str]:
             if name is not None
         ]
     except ValueError:
-        return [_("a lone “{” or “}” (write “{{” or “}}” for a brace)")]
+        return [str(_("a lone “{” or “}” (write “{{” or “}}” for a brace)"))]
     return [
         f"{{{name}}}"
         for name, spec, conversion in fields

@@ -5,6 +5,7 @@ several applications, and who may do it (HR recruiters only)."""
 from __future__ import annotations
 
 from django.core import mail
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from applications import services
@@ -12,6 +13,7 @@ from applications.choices import Status
 from applications.factories import ApplicationFactory, StageFactory
 from applications.forms import StatusForm
 from applications.models import Stage, StatusChange
+from applications.placeholders import fill_placeholders
 from core.models import OutgoingEmail
 
 from .world import ApplicationsTestCase
@@ -236,8 +238,17 @@ class StageSnippetTests(PipelineTestCase):
         self.assertContains(response, "Hello Camille,")
         self.assertContains(response, "See you soon (REF-0001).")
 
+    def test_a_lone_brace_is_explained(self):
+        with self.assertRaises(ValidationError) as caught:
+            StageFactory.build(email_subject="Hi {", email_body="Text").full_clean()
+        self.assertIn("a lone “{” or “}”", str(caught.exception.message_dict))
+        self.assertEqual(
+            fill_placeholders("{{literal}} {first_name}", {"first_name": "Ana"}),
+            "{literal} Ana",
+        )
+
     def test_a_subject_without_text_is_refused(self):
-        with self.assertRaises(Exception) as caught:
+        with self.assertRaises(ValidationError) as caught:
             StageFactory.build(email_subject="Hi", email_body="").full_clean()
         self.assertIn("email_body", caught.exception.message_dict)
 
