@@ -226,8 +226,9 @@ def move_to_stage(
     candidate is told with the stage's e-mail when HR chooses so (the e-mail is
     recorded in the history and queued in the outbox, in the same transaction)."""
     with transaction.atomic():
+        # Locks the application's row only: its candidate and offer may be empty.
         application = (
-            Application.objects.select_for_update()
+            Application.objects.select_for_update(of=("self",))
             .select_related("candidate", "offer")
             .get(pk=application.pk)
         )
