@@ -58,7 +58,8 @@ class OfferSummary:
             places.append(dict(RemotePolicy.choices).get(offer.remote_policy, ""))
         return cls(
             title=offer.title,
-            url=site_url(offer.get_url() or "/"),
+            # Tagged so that HR's figures count the applications it brings.
+            url=site_url(offer.get_url() or "/") + "?utm_source=alert",
             places=tuple(places),
             contract=dict(ContractType.choices).get(offer.contract_type, ""),
         )

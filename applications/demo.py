@@ -16,6 +16,7 @@ from offers.questions import Question
 from .answers import field_name, save_answers
 from .factories import DocumentFactory
 from .services import new_application, submit_application
+from .stages import ensure_default_stages
 
 
 def load_demo_applications(username: str = "candidate") -> None:
@@ -58,6 +59,7 @@ def demo_answer(question: Question):
 
 
 def load_demo() -> list[str]:
-    """The demo candidate's CV, sent application and draft."""
+    """HR's default stages, the demo candidate's CV, sent application and draft."""
+    ensure_default_stages()
     load_demo_applications()
     return []

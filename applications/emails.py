@@ -8,13 +8,16 @@ from django.template.loader import render_to_string
 from django.urls import reverse, reverse_lazy
 from django.utils import translation
 from django.utils.text import format_lazy
+from django.utils.translation import gettext as _
 
 from candidates.languages import supported_language
 from core.models import OutgoingEmail
 from core.outbox import queue_email, render_subject
 from home.models import PortalSettings
 
-from .models import Application, StatusChange
+from .choices import Status
+from .models import Application, Stage, StatusChange
+from .placeholders import fill_placeholders
 
 
 def queue_template_email(
@@ -95,4 +98,77 @@ def queue_status_email(change: StatusChange) -> None:
             ),
         },
         language=application.candidate.language,
+    )
+
+
+def placeholder_values(application: Application, stage: Stage) -> dict[str, str]:
+    return {
+        "first_name": application.first_name
+        or (application.candidate.username if application.candidate_id else ""),
+        "last_name": application.last_name,
+        "offer_title": application.title,
+        "offer_reference": application.reference,
+        # The status the candidate reads, never HR's name of the stage.
+        "stage": str(Status(stage.public_status).label),
+    }
+
+
+def sample_application() -> Application:
+    """An unsaved application to preview the stages' e-mails with."""
+    return Application(
+        first_name="Camille",
+        last_name="Martin",
+        offer_title=str(_("Sample offer: Data analyst")),
+        offer_reference="REF-0001",
+        status=Status.SUBMITTED,
+    )
+
+
+def render_stage_email(
+    application: Application, stage: Stage, message: str = ""
+) -> dict[str, str]:
+    """The stage's e-mail for ``application``: subject, text and HTML, with HR's
+    optional message after the template's text."""
+    values = placeholder_values(application, stage)
+    text = fill_placeholders(stage.email_body, values)
+    context = {
+        "application": application,
+        "paragraphs": [part.strip() for part in text.split("\n\n") if part.strip()],
+        "text": text.strip(),
+        "message": message,
+        "candidate_url": settings.WAGTAILADMIN_BASE_URL
+        + (
+            reverse("applications:detail", args=[application.pk])
+            if application.pk
+            else reverse("applications:list")
+        ),
+        "base_url": settings.WAGTAILADMIN_BASE_URL,
+    }
+    return {
+        "subject": " ".join(fill_placeholders(stage.email_subject, values).split()),
+        "body": render_to_string("emails/applications/stage_message.txt", context),
+        "html": render_to_string("emails/applications/stage_message.html", context),
+        "context": context,
+    }
+
+
+def queue_stage_email(change: StatusChange) -> OutgoingEmail | None:
+    """Renders the stage's e-mail for the change, records it in the history (the
+    change's subject and text) and queues it, in the caller's transaction."""
+    application = change.application
+    if not application.candidate_id:
+        return None
+    # The template's own words are HR's; the frame around them (greeting,
+    # link, dates) is in the candidate's language.
+    with translation.override(supported_language(application.candidate.language)):
+        rendered = render_stage_email(application, change.stage, change.message)
+    change.email_subject = rendered["subject"][:300]
+    change.email_body = rendered["body"]
+    change.save(update_fields=["email_subject", "email_body"])
+    return queue_email(
+        key=f"status-change-{change.pk}",
+        to=[application.candidate.email],
+        subject=rendered["subject"],
+        body=rendered["body"],
+        html=rendered["html"],
     )

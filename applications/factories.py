@@ -14,7 +14,7 @@ from home.storage import private_storage
 from offers.choices import YES, QuestionKind
 
 from .choices import Status
-from .models import Application, ApplicationAnswer, StatusChange
+from .models import Application, ApplicationAnswer, Stage, StatusChange
 
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n"
 
@@ -71,6 +71,13 @@ class ApplicationFactory(factory.django.DjangoModelFactory):
             self.offer_title = self.offer.title if self.offer else ""
             self.offer_reference = self.offer.reference if self.offer else ""
             self.status_changed_at = self.submitted_at
+            if self.stage_id is None and self.status != Status.WITHDRAWN:
+                # The first stage showing the status (the default stages exist).
+                self.stage = (
+                    Stage.objects.filter(public_status=self.status)
+                    .order_by("sort_order", "pk")
+                    .first()
+                )
             self.save()
             StatusChange.objects.create(
                 application=self,
@@ -93,3 +100,16 @@ class ApplicationAnswerFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = ApplicationAnswer
+
+
+class StageFactory(factory.django.DjangoModelFactory):
+    """A stage at the end of the pipeline, with an e-mail."""
+
+    name = factory.Sequence(lambda n: f"Stage {n}")
+    public_status = Status.IN_REVIEW
+    email_subject = "About “{offer_title}”"
+    email_body = "Hello {first_name},\n\nYour application moves on: {stage}."
+    sort_order = factory.Sequence(lambda n: 100 + n)
+
+    class Meta:
+        model = Stage

@@ -15,8 +15,7 @@ from offers.models import JobFamily, Location
 from offers.questions import Question
 
 from . import answers
-from .choices import HR_STATUSES
-from .models import Application
+from .models import Application, Stage
 
 OWN_DOCUMENT = _("Choose one of your own documents.")
 
@@ -195,28 +194,88 @@ class ApplicationForm(forms.Form):
         return data
 
 
-class StatusForm(forms.Form):
-    """HR moves an application on, and chooses whether to tell the candidate."""
+class StageChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, stage: Stage) -> str:
+        return _("%(stage)s (candidate sees: %(status)s)") % {
+            "stage": stage.name,
+            "status": stage.get_public_status_display(),
+        }
 
-    status = forms.ChoiceField(label=_("New status"), choices=())
+
+class StatusForm(forms.Form):
+    """HR moves an application to a stage, the next one proposed, and chooses
+    whether to tell the candidate with the stage's e-mail."""
+
+    stage = StageChoiceField(
+        label=_("Move to the stage"),
+        queryset=Stage.objects.none(),
+        empty_label=None,
+        error_messages={"invalid_choice": _("Choose one of the stages.")},
+    )
     notify = forms.BooleanField(
-        label=_("Tell the candidate by e-mail"), required=False, initial=True
+        label=_("Notify the candidate by e-mail"),
+        required=False,
+        help_text=_("With the stage's e-mail template; recorded in the history."),
     )
     message = forms.CharField(
         label=_("Message to the candidate (optional)"),
         max_length=3000,
         required=False,
         widget=forms.Textarea(attrs={"rows": 5}),
-        help_text=_("Sent with the e-mail; kept in the status history."),
+        help_text=_("Added after the stage's e-mail; kept in the status history."),
     )
 
-    def __init__(self, *args, application: Application, **kwargs) -> None:
+    def __init__(
+        self,
+        *args,
+        application: Application,
+        stages: list[Stage],
+        proposed: Stage | None,
+        **kwargs,
+    ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["status"].choices = [
-            (status.value, status.label)
-            for status in HR_STATUSES
-            if status != application.status
+        field = self.fields["stage"]
+        field.queryset = Stage.objects.exclude(pk=application.stage_id).order_by(
+            "sort_order", "pk"
+        )
+        # The choices come from the list already read (no query per render).
+        field.choices = [
+            (stage.pk, field.label_from_instance(stage))
+            for stage in stages
+            if stage.pk != application.stage_id
         ]
+        if proposed is not None:
+            self.initial.setdefault("stage", proposed.pk)
+            self.initial.setdefault(
+                "notify", proposed.has_email and proposed.notify_by_default
+            )
+
+
+class BulkMoveForm(forms.Form):
+    """HR moves the applications ticked in the list to one stage."""
+
+    stage = StageChoiceField(
+        label=_("Move the selected applications to"),
+        queryset=Stage.objects.order_by("sort_order", "pk"),
+        empty_label=_("Choose a stage"),
+        error_messages={
+            "required": _("Choose the stage to move them to."),
+            "invalid_choice": _("Choose one of the stages."),
+        },
+    )
+    notify = forms.BooleanField(
+        label=_("Notify the candidates with the stage's e-mail"),
+        required=False,
+        initial=True,
+    )
+    applications = forms.ModelMultipleChoiceField(
+        queryset=Application.objects.sent(),
+        error_messages={
+            "required": _("Tick at least one application."),
+            "invalid_pk_value": _("Tick applications of the list."),
+            "invalid_choice": _("Tick applications of the list."),
+        },
+    )
 
 
 class NoteForm(forms.Form):

@@ -7,10 +7,15 @@ from datetime import date
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import formats, timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.models import Orderable, PreviewableMixin
+from wagtail.search import index
 
 from candidates.languages import language_choices
 from candidates.models import Document
@@ -18,12 +23,129 @@ from offers.choices import QuestionKind
 from offers.models import JobFamily, Location, OfferPage
 from offers.questions import YES_NO_CHOICES
 
-from .choices import CANDIDATE_LABELS, CLOSED, WITHDRAWABLE, Status
+from .choices import CLOSED, STAGE_STATUSES, WITHDRAWABLE, Source, Status
+from .placeholders import PLACEHOLDER_HELP, PLACEHOLDER_HELP_LIST, unknown_placeholders
 
 # An active speculative application blocks a second one until it is closed.
 ACTIVE_SPECULATIVE = models.Q(speculative=True) & ~models.Q(
     status__in=[Status.HIRED, Status.REJECTED, Status.WITHDRAWN]
 )
+
+
+class Stage(PreviewableMixin, index.Indexed, Orderable):
+    """A step of HR's pipeline (New, Screening, Interview...), in the order HR
+    gives them, mapped to the public status candidates read, with the e-mail sent
+    to the candidate when an application enters it. A snippet HR edits."""
+
+    name = models.CharField(
+        _("name"),
+        max_length=80,
+        unique=True,
+        help_text=_(
+            "What HR calls this step, e.g. “Phone screening”. Never shown "
+            "to candidates."
+        ),
+    )
+    public_status = models.CharField(
+        _("status the candidate sees"),
+        max_length=20,
+        choices=[(status.value, status.label) for status in STAGE_STATUSES],
+        help_text=_(
+            "Candidates only ever read this status, in “My applications” "
+            "and in e-mails, never the stage's name."
+        ),
+    )
+    is_terminal = models.BooleanField(
+        _("final stage"),
+        default=False,
+        help_text=_("A decision: the application is closed once it is here."),
+    )
+    notify_by_default = models.BooleanField(
+        _("notify the candidate by default"),
+        default=True,
+        help_text=_(
+            "Whether “Notify the candidate” is ticked when an application "
+            "is moved to this stage (only for a stage with an e-mail)."
+        ),
+    )
+    email_subject = models.CharField(
+        _("e-mail subject"),
+        max_length=200,
+        blank=True,
+        help_text=format_lazy(
+            "{} {}",
+            _("Leave empty to send no e-mail for this stage."),
+            PLACEHOLDER_HELP,
+        ),
+    )
+    email_body = models.TextField(
+        _("e-mail text"),
+        max_length=5000,
+        blank=True,
+        help_text=format_lazy(
+            "{} {}", _("Plain text; blank lines separate paragraphs."), PLACEHOLDER_HELP
+        ),
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldRowPanel([FieldPanel("public_status"), FieldPanel("is_terminal")]),
+        MultiFieldPanel(
+            [
+                FieldPanel("notify_by_default"),
+                FieldPanel("email_subject"),
+                FieldPanel("email_body"),
+            ],
+            heading=_("E-mail to the candidate"),
+        ),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("stage")
+        verbose_name_plural = _("stages")
+        ordering = ["sort_order", "pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        super().clean()
+        errors = {}
+        for field in ("email_subject", "email_body"):
+            unknown = unknown_placeholders(getattr(self, field))
+            if unknown:
+                errors[field] = _(
+                    "Unknown placeholder(s): %(unknown)s. Use only: %(known)s."
+                ) % {"unknown": ", ".join(unknown), "known": PLACEHOLDER_HELP_LIST}
+        if bool(self.email_subject.strip()) != bool(self.email_body.strip()):
+            field = "email_body" if self.email_subject.strip() else "email_subject"
+            errors.setdefault(
+                field, _("Give both a subject and a text, or neither (no e-mail).")
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def has_email(self) -> bool:
+        return bool(self.email_subject.strip() and self.email_body.strip())
+
+    def get_preview_template(self, request, mode_name):
+        return "applications/admin/stage_preview.html"
+
+    def get_preview_context(self, request, mode_name):
+        """The stage's e-mail as a sample candidate would receive it."""
+        from .emails import render_stage_email, sample_application
+
+        context = super().get_preview_context(request, mode_name)
+        if self.has_email and not (
+            unknown_placeholders(self.email_subject)
+            or unknown_placeholders(self.email_body)
+        ):
+            context["email"] = render_stage_email(
+                sample_application(), self, _("A message HR may add.")
+            )
+        return context
 
 
 class ApplicationQuerySet(models.QuerySet):
@@ -33,6 +155,10 @@ class ApplicationQuerySet(models.QuerySet):
 
     def for_list(self) -> ApplicationQuerySet:
         return self.select_related("candidate", "offer", "cv", "letter")
+
+    def open(self) -> ApplicationQuerySet:
+        """Sent applications HR still considers (not decided, not withdrawn)."""
+        return self.sent().exclude(status__in=CLOSED)
 
 
 class Application(models.Model):
@@ -71,8 +197,25 @@ class Application(models.Model):
     locations = models.ManyToManyField(
         Location, blank=True, related_name="+", verbose_name=_("wished locations")
     )
+    # The public status, set from the stage (or by the candidate: draft, sent,
+    # withdrawn): the one vocabulary candidates, e-mails and exports read.
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
+    )
+    stage = models.ForeignKey(
+        Stage,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="applications",
+        verbose_name=_("stage"),
+    )
+    source = models.CharField(
+        _("source"),
+        max_length=20,
+        choices=Source.choices,
+        blank=True,
+        help_text=_("Where the candidate came from when they opened the offer."),
     )
     first_name = models.CharField(_("first name"), max_length=150, blank=True)
     last_name = models.CharField(_("last name"), max_length=150, blank=True)
@@ -182,7 +325,12 @@ class Application(models.Model):
 
     @property
     def candidate_status(self) -> str:
-        return str(CANDIDATE_LABELS[Status(self.status)])
+        """The public status: never the name of HR's stage."""
+        return str(Status(self.status).label)
+
+    @property
+    def document_count(self) -> int:
+        return (self.cv_id is not None) + (self.letter_id is not None)
 
     @property
     def offer_is_open(self) -> bool:
@@ -221,6 +369,18 @@ class StatusChange(models.Model):
     changed_at = models.DateTimeField(_("changed at"), default=timezone.now)
     message = models.TextField(_("message to the candidate"), blank=True)
     candidate_notified = models.BooleanField(_("candidate told"), default=False)
+    stage = models.ForeignKey(
+        Stage,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("stage"),
+    )
+    # Kept as they were: the stage may be renamed or deleted later.
+    stage_name = models.CharField(_("stage name"), max_length=80, blank=True)
+    email_subject = models.CharField(_("e-mail subject"), max_length=300, blank=True)
+    email_body = models.TextField(_("e-mail text"), blank=True)
 
     class Meta:
         verbose_name = _("status change")
@@ -228,6 +388,8 @@ class StatusChange(models.Model):
         ordering = ["changed_at", "pk"]
 
     def __str__(self) -> str:
+        if self.stage_name:
+            return f"{self.stage_name} ({self.get_to_status_display()})"
         return f"{self.get_from_status_display()} → {self.get_to_status_display()}"
 
 

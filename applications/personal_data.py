@@ -40,6 +40,7 @@ def export_applications(user: User) -> dict[str, Any]:
                 "offer_reference": application.reference,
                 "speculative": application.speculative,
                 "status": application.candidate_status,
+                "source": application.get_source_display(),
                 "started_at": application.created_at,
                 "sent_at": application.submitted_at,
                 "updated_at": application.updated_at,
@@ -64,6 +65,7 @@ def export_applications(user: User) -> dict[str, Any]:
                         "status": change.get_to_status_display(),
                         "changed_at": change.changed_at,
                         "message": change.message if change.candidate_notified else "",
+                        "email_subject": change.email_subject,
                     }
                     for change in application.status_changes.all()
                 ],
@@ -90,6 +92,10 @@ def erase_applications(erasing: Erasing) -> None:
     ApplicationAnswer.objects.filter(application__candidate=account).delete()
     sent = Application.objects.filter(candidate=account)
     if settings.ERASURE_SENT_APPLICATIONS != "delete":
+        # The e-mails HR's stages sent held the candidate's name.
+        StatusChange.objects.filter(pk__in=change_pks).update(
+            email_subject="", email_body=""
+        )
         sent_count = sent.update(
             candidate=None,
             first_name="",

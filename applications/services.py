@@ -17,9 +17,9 @@ from offers.models import OfferPage
 
 from .answers import save_answers
 from .choices import WITHDRAWABLE, Status
-from .emails import queue_status_email, queue_submission_emails
+from .emails import queue_stage_email, queue_status_email, queue_submission_emails
 from .forms import ApplicationForm
-from .models import ACTIVE_SPECULATIVE, Application, Note, StatusChange
+from .models import ACTIVE_SPECULATIVE, Application, Note, Stage, StatusChange
 
 
 class ApplicationError(Exception):
@@ -95,7 +95,12 @@ def closed_message(offer: OfferPage) -> str:
 
 
 def save_application(
-    candidate: User, offer: OfferPage | None, form: ApplicationForm, *, submit: bool
+    candidate: User,
+    offer: OfferPage | None,
+    form: ApplicationForm,
+    *,
+    submit: bool,
+    source: str = "",
 ) -> Application:
     """Saves the draft, and submits it when ``submit``: the application, the new
     documents, the status row, the e-mails and the names and contact details kept
@@ -122,6 +127,8 @@ def save_application(
         application.last_name = data["last_name"]
         application.phone = data["phone"]
         application.message = data["message"]
+        if source and not application.source:
+            application.source = source
         application.cv = data.get("cv")
         application.letter = data.get("letter")
         for field, kind in (
@@ -154,6 +161,7 @@ def submit_application(application: Application, candidate: User) -> None:
     transaction."""
     now = timezone.now()
     application.status = Status.SUBMITTED
+    application.stage = first_stage(pipeline())
     application.submitted_at = application.status_changed_at = now
     application.language = current_language()
     if application.offer_id:
@@ -166,6 +174,8 @@ def submit_application(application: Application, candidate: User) -> None:
         to_status=Status.SUBMITTED,
         changed_by=candidate,
         changed_at=now,
+        stage=application.stage,
+        stage_name=application.stage.name if application.stage else "",
     )
     queue_submission_emails(application)
 
@@ -189,7 +199,11 @@ def withdraw(candidate: User, pk: int) -> Application:
 
 
 def _move(
-    application: Application, status: str, by: User, message: str
+    application: Application,
+    status: str,
+    by: User,
+    message: str,
+    stage: Stage | None = None,
 ) -> StatusChange:
     now = timezone.now()
     change = StatusChange.objects.create(
@@ -199,27 +213,103 @@ def _move(
         changed_by=by,
         changed_at=now,
         message=message,
+        stage=stage,
+        stage_name=stage.name if stage else "",
     )
     application.status = status
     application.status_changed_at = now
-    application.save(update_fields=["status", "status_changed_at", "updated_at"])
+    fields = ["status", "status_changed_at", "updated_at"]
+    if stage is not None:
+        application.stage = stage
+        fields.append("stage")
+    application.save(update_fields=fields)
     return change
 
 
-def change_status(
-    application: Application, status: str, by: User, *, notify: bool, message: str
+def pipeline() -> list[Stage]:
+    """HR's stages, in order."""
+    return list(Stage.objects.order_by("sort_order", "pk"))
+
+
+def first_stage(stages: list[Stage]) -> Stage | None:
+    """Where a sent application starts: the first stage showing "received"."""
+    received = [stage for stage in stages if stage.public_status == Status.SUBMITTED]
+    return (received or stages or [None])[0]
+
+
+def next_stage(application: Application, stages: list[Stage]) -> Stage | None:
+    """The stage after the application's, never one before it: None at a final
+    stage or at the end of the pipeline."""
+    if application.stage_id is None:
+        start = first_stage(stages)
+        if start is None or application.status != Status.SUBMITTED:
+            return start
+        current = stages.index(start)
+    else:
+        ids = [stage.pk for stage in stages]
+        if application.stage_id not in ids:
+            return None
+        current = ids.index(application.stage_id)
+        if stages[current].is_terminal:
+            return None
+    following = stages[current + 1 :]
+    return following[0] if following else None
+
+
+def move_to_stage(
+    application: Application,
+    stage: Stage,
+    by: User,
+    *,
+    notify: bool,
+    message: str = "",
 ) -> StatusChange:
-    """HR moves an application on; the candidate is told when HR chooses so."""
+    """HR moves an application to a stage: its public status follows, and the
+    candidate is told with the stage's e-mail when HR chooses so (the e-mail is
+    recorded in the history and queued in the outbox, in the same transaction)."""
     with transaction.atomic():
-        application = Application.objects.select_for_update().get(pk=application.pk)
+        # Locks the application's row only: its candidate and offer may be empty.
+        application = (
+            Application.objects.select_for_update(of=("self",))
+            .select_related("candidate", "offer")
+            .get(pk=application.pk)
+        )
         if application.is_draft:
-            raise ApplicationError(_("A draft cannot change status."), application)
-        change = _move(application, status, by, message)
-        if notify:
+            raise ApplicationError(_("A draft cannot change stage."), application)
+        if application.status == Status.WITHDRAWN:
+            raise ApplicationError(
+                _("The candidate withdrew this application."), application
+            )
+        if application.stage_id == stage.pk:
+            raise ApplicationError(
+                _("The application is already at this stage."), application
+            )
+        change = _move(application, stage.public_status, by, message, stage)
+        if notify and application.candidate_id:
             change.candidate_notified = True
             change.save(update_fields=["candidate_notified"])
-            queue_status_email(change)
+            if stage.has_email:
+                queue_stage_email(change)
+            else:
+                queue_status_email(change)
     return change
+
+
+def move_many(
+    applications: list[Application], stage: Stage, by: User, *, notify: bool
+) -> tuple[int, list[str]]:
+    """Moves each application to ``stage`` (each in its own transaction: one that
+    cannot move does not hold back the others); returns how many moved and why
+    the others did not."""
+    moved, refused = 0, []
+    for application in applications:
+        try:
+            move_to_stage(application, stage, by, notify=notify)
+        except ApplicationError as error:
+            refused.append(f"{application.candidate_name}: {error.message}")
+        else:
+            moved += 1
+    return moved, refused
 
 
 def add_note(application: Application, author: User, text: str) -> Note:

@@ -21,6 +21,7 @@ from offers.models import OfferPage
 from . import services
 from .forms import ApplicationForm
 from .models import Application
+from .sources import remember_source, remembered_source
 
 
 def _offer(slug: str) -> OfferPage:
@@ -64,6 +65,8 @@ def _apply(request: HttpRequest, offer: OfferPage | None) -> HttpResponse:
         return render(request, "applications/offer_closed.html", {"offer": offer})
     if application is None:
         application = services.new_application(candidate, offer)
+    offer_id = offer.pk if offer is not None else None
+    remember_source(request, offer_id)
     submitting = "submit" in request.POST
     form = ApplicationForm(
         request.POST or None,
@@ -79,7 +82,11 @@ def _apply(request: HttpRequest, offer: OfferPage | None) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             application = services.save_application(
-                candidate, offer, form, submit=submitting
+                candidate,
+                offer,
+                form,
+                submit=submitting,
+                source=remembered_source(request, offer_id),
             )
         except services.ApplicationError as error:
             messages.warning(request, error.message)

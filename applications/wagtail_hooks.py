@@ -16,7 +16,8 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Prefetch, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import path, reverse
+from django.template.loader import render_to_string
+from django.urls import path, reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import format_html
@@ -24,9 +25,12 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.paginator import WagtailPaginator
 from wagtail.admin.ui.components import Component
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import BooleanColumn, Column
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 from wagtail_modeladmin.views import IndexView, InspectView
@@ -42,17 +46,21 @@ from offers.apply_state import OFFER_APPLY_STATE_HOOK, ApplyState
 from offers.models import OfferPage
 
 from . import services
+from .admin_views import BoardView, BulkMoveView, FiguresView, neutralise
 from .answers import AnswersExportMixin, KnockoutFilter
 from .choices import Status
 from .forms import NoteForm, StatusForm
-from .models import Application, DocumentAccess, Note, ReviewerVisit, StatusChange
+from .models import (
+    Application,
+    DocumentAccess,
+    Note,
+    ReviewerVisit,
+    Stage,
+    StatusChange,
+)
+from .permissions import CHANGE_APPLICATIONS, VIEW_APPLICATIONS, VIEW_CANDIDATES
 from .personal_data import APPLICATION_DATA
 
-VIEW_APPLICATIONS = "applications.view_application"
-CHANGE_APPLICATIONS = "applications.change_application"
-VIEW_CANDIDATES = "applications.view_candidates"
-# Characters that make a spreadsheet cell a formula.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # The access log rows shown on an application's page.
 ACCESS_LOG_LIMIT = 50
 # The largest id a query string may carry (a 32-bit primary key).
@@ -116,13 +124,6 @@ def document_url(document: Document, application: Application | None = None) -> 
     if application is not None:
         url += "?" + urlencode({"application": application.pk})
     return url
-
-
-def neutralise(value):
-    """A cell value that no spreadsheet runs as a formula."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
 
 
 class ReadOnlyPermissionHelper(PermissionHelper):
@@ -213,9 +214,28 @@ class ApplicationIndexView(AnswersExportMixin, ExportIndexView):
     """The list of applications, titled after its offer when filtered by one."""
 
     @cached_property
+    def filtered_offer_id(self) -> int | None:
+        return parse_id(self.request.GET.get(OfferFilter.parameter_name))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        offer_id = self.filtered_offer_id if self.filtered_offer else None
+        context.update(
+            can_move=self.request.user.has_perm(CHANGE_APPLICATIONS),
+            board_url=reverse("applications_board", args=[offer_id])
+            if offer_id
+            else "",
+            figures_url=reverse("applications_figures")
+            + ("?" + urlencode({"offer": offer_id}) if offer_id else ""),
+            bulk_move_url=reverse("applications_bulk_move"),
+            stages=Stage.objects.order_by("sort_order", "pk"),
+        )
+        return context
+
+    @cached_property
     def filtered_offer(self) -> str:
         """The title and reference of the offer the list is filtered by, if any."""
-        offer_id = parse_id(self.request.GET.get(OfferFilter.parameter_name))
+        offer_id = self.filtered_offer_id
         if offer_id is None:
             return ""
         offer = (
@@ -237,7 +257,9 @@ class ApplicationInspectView(InspectView):
 
     def get_context_data(self, **kwargs):
         application = (
-            Application.objects.select_related("candidate", "offer", "cv", "letter")
+            Application.objects.select_related(
+                "candidate", "offer", "cv", "letter", "stage"
+            )
             .prefetch_related(
                 "job_families",
                 "locations",
@@ -268,11 +290,13 @@ class ApplicationInspectView(InspectView):
         )
         accesses = access_log_of(application)
         can_change = self.request.user.has_perm(CHANGE_APPLICATIONS)
+        status_form = kwargs.pop("status_form", None)
+        if status_form is None and can_change and not application.is_draft:
+            status_form = self.status_form(application)
         return super().get_context_data(
             application=application,
             profile=profile,
-            status_form=kwargs.pop("status_form", None)
-            or (StatusForm(application=application) if can_change else None),
+            status_form=status_form,
             note_form=kwargs.pop("note_form", None)
             or (NoteForm() if can_change else None),
             other_applications=other_applications,
@@ -298,12 +322,13 @@ class ApplicationInspectView(InspectView):
                 messages.success(request, _("The note is saved."))
                 return redirect(request.path)
             return self.render_to_response(self.get_context_data(note_form=note_form))
-        status_form = StatusForm(request.POST, application=application)
+        status_form = self.status_form(application, request.POST)
         if status_form.is_valid():
+            stage = status_form.cleaned_data["stage"]
             try:
-                services.change_status(
+                services.move_to_stage(
                     application,
-                    status_form.cleaned_data["status"],
+                    stage,
                     request.user,
                     notify=status_form.cleaned_data["notify"],
                     message=status_form.cleaned_data["message"],
@@ -311,9 +336,21 @@ class ApplicationInspectView(InspectView):
             except services.ApplicationError as error:
                 messages.error(request, error.message)
             else:
-                messages.success(request, _("The status is changed."))
+                messages.success(
+                    request,
+                    _("The application is moved to “%(stage)s”.") % {"stage": stage},
+                )
             return redirect(request.path)
         return self.render_to_response(self.get_context_data(status_form=status_form))
+
+    def status_form(self, application: Application, data=None) -> StatusForm:
+        stages = services.pipeline()
+        return StatusForm(
+            data,
+            application=application,
+            stages=stages,
+            proposed=services.next_stage(application, stages),
+        )
 
 
 def access_log_of(application: Application):
@@ -355,6 +392,29 @@ class OfferFilter(SimpleListFilter):
         return queryset.filter(offer_id=offer_id)
 
 
+class StageFilter(SimpleListFilter):
+    """HR's stages, in their order."""
+
+    title = gettext_lazy("stage")
+    parameter_name = "stage"
+
+    def lookups(self, request, model_admin):
+        return [
+            (str(pk), name)
+            for pk, name in Stage.objects.order_by("sort_order", "pk").values_list(
+                "pk", "name"
+            )
+        ]
+
+    def queryset(self, request, queryset):
+        if not self.value():
+            return queryset
+        stage_id = parse_id(self.value())
+        if stage_id is None:
+            return queryset.none()
+        return queryset.filter(stage_id=stage_id)
+
+
 class ApplicationAdmin(ModelAdmin):
     model = Application
     menu_label = gettext_lazy("Applications")
@@ -366,8 +426,17 @@ class ApplicationAdmin(ModelAdmin):
     inspect_view_enabled = True
     inspect_view_class = ApplicationInspectView
     inspect_template_name = "applications/admin/application_inspect.html"
-    list_display = ["candidate_name", "title", "status", "language", "submitted_at"]
+    list_display = [
+        "candidate_name",
+        "title",
+        "stage",
+        "status",
+        "language",
+        "submitted_at",
+        "select",
+    ]
     list_filter = [
+        StageFilter,
         "status",
         "speculative",
         "language",
@@ -375,6 +444,7 @@ class ApplicationAdmin(ModelAdmin):
         OfferFilter,
         KnockoutFilter,
     ]
+    index_template_name = "applications/admin/application_index.html"
     search_fields = [
         "first_name",
         "last_name",
@@ -391,7 +461,9 @@ class ApplicationAdmin(ModelAdmin):
         "phone",
         "title",
         "reference",
+        "stage",
         "status",
+        "source",
         "submitted_at",
         "message",
     ]
@@ -404,7 +476,15 @@ class ApplicationAdmin(ModelAdmin):
     export_filename = "applications"
 
     def get_queryset(self, request):
-        return Application.objects.sent().select_related("candidate", "offer")
+        return Application.objects.sent().select_related("candidate", "offer", "stage")
+
+    def select(self, obj: Application) -> str:
+        """A tick box for the moves of several applications at once."""
+        return render_to_string(
+            "applications/admin/select_cell.html", {"application": obj}
+        )
+
+    select.short_description = gettext_lazy("Select")
 
     def candidate_name(self, obj: Application) -> str:
         return obj.candidate_name
@@ -523,11 +603,28 @@ class CandidateAdmin(ModelAdmin):
     application_count.short_description = gettext_lazy("Applications")
 
 
+class FiguresMenuItem(MenuItem):
+    def is_shown(self, request) -> bool:
+        return request.user.has_perm(VIEW_APPLICATIONS)
+
+
 class RecruitmentGroup(ModelAdminGroup):
     menu_label = gettext_lazy("Recruitment")
     menu_icon = "user"
     menu_order = 200
     items = (ApplicationAdmin, CandidateAdmin)
+
+    def get_submenu_items(self):
+        return [
+            *super().get_submenu_items(),
+            FiguresMenuItem(
+                gettext_lazy("Figures"),
+                reverse_lazy("applications_figures"),
+                name="recruitment-figures",
+                icon_name="table",
+                order=300,
+            ),
+        ]
 
 
 modeladmin_register(RecruitmentGroup)
@@ -584,7 +681,20 @@ def register_document_download_url():
             "recruitment/documents/<int:pk>/download/",
             hr_document_download,
             name="applications_document_download",
-        )
+        ),
+        path(
+            "recruitment/offers/<int:offer_id>/board/",
+            BoardView.as_view(),
+            name="applications_board",
+        ),
+        path(
+            "recruitment/applications/move/",
+            BulkMoveView.as_view(),
+            name="applications_bulk_move",
+        ),
+        path(
+            "recruitment/figures/", FiguresView.as_view(), name="applications_figures"
+        ),
     ]
 
 
@@ -673,6 +783,7 @@ class OfferApplicationsColumn(Column):
             url=reverse("applications_application_modeladmin_index")
             + "?"
             + urlencode({"offer": instance.pk}),
+            board_url=reverse("applications_board", args=[instance.pk]),
         )
         return context
 
@@ -707,3 +818,26 @@ def add_my_applications_link(request: HttpRequest) -> list[SpaceLink]:
 def offer_apply_state(request: HttpRequest, offer: OfferPage) -> ApplyState | None:
     """ "You applied on ..." or "Finish your application" in place of Apply."""
     return services.apply_state(request.user, offer)
+
+
+class StageViewSet(SnippetViewSet):
+    """HR's pipeline: stages in order (dragged into place), each with the status
+    candidates see and its e-mail, previewed with a sample candidate."""
+
+    model = Stage
+    icon = "list-ol"
+    menu_label = gettext_lazy("Stages")
+    list_display = [
+        "name",
+        Column(
+            "public_status",
+            label=gettext_lazy("Status the candidate sees"),
+            accessor="get_public_status_display",
+        ),
+        BooleanColumn("is_terminal", label=gettext_lazy("Final stage")),
+        BooleanColumn("has_email", label=gettext_lazy("E-mail")),
+    ]
+    search_fields = ["name"]
+
+
+register_snippet(StageViewSet)

@@ -15,6 +15,7 @@ STAFF_PERMISSION_MIGRATIONS = [
     "candidates.migrations.0005_erase_candidate_permission",
     "home.migrations.0004_contact_submissions_permission",
     "offers.migrations.0010_questions",
+    "applications.migrations.0008_stages",
 ]
 
 

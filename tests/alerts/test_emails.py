@@ -37,7 +37,7 @@ def test_alert_email_reaches_the_smtp_server(world, smtp_server):
         assert "Python developer" in body
         assert "Lyon, France, Paris, France, Hybrid" in body
         assert "Fixed-term" in body
-        assert "http://testserver/offers/python-developer/" in body
+        assert "http://testserver/offers/python-developer/?utm_source=alert" in body
         assert unsubscribe[1:-1] in body
         assert "Stop these alerts" in body  # both of Jane's alerts matched
     assert "<a href=" in html

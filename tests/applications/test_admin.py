@@ -16,7 +16,7 @@ from openpyxl import load_workbook
 
 from applications.choices import Status
 from applications.factories import PDF, ApplicationFactory
-from applications.models import Application, Note
+from applications.models import Application, Note, Stage
 
 from .world import ApplicationsTestCase
 
@@ -156,11 +156,12 @@ class AdminTests(ApplicationsTestCase):
         self.assertContains(
             response, reverse("applications_document_download", args=[self.sent.cv.pk])
         )
+        interview = Stage.objects.get(name="Interview")
         with self.captureOnCommitCallbacks(execute=True):
             response = self.client.post(
                 url,
                 {
-                    "status": Status.INTERVIEW,
+                    "stage": interview.pk,
                     "notify": "on",
                     "message": "See you Monday.",
                 },
@@ -171,9 +172,10 @@ class AdminTests(ApplicationsTestCase):
         [email] = mail.outbox
         self.assertEqual(email.to, ["jane@example.org"])
         self.assertIn("See you Monday.", email.body)
-        self.assertIn("Interview", email.body)
+        self.assertIn("arrange an interview", email.body)
+        not_selected = Stage.objects.get(name="Not selected")
         with self.captureOnCommitCallbacks(execute=True):
-            self.client.post(url, {"status": Status.REJECTED, "message": ""})
+            self.client.post(url, {"stage": not_selected.pk, "message": ""})
         self.assertEqual(len(mail.outbox), 1)  # not told this time
         self.client.post(url, {"add_note": "1", "text": "Strong profile."})
         self.assertEqual(Note.objects.get().author, self.hr)
@@ -183,7 +185,7 @@ class AdminTests(ApplicationsTestCase):
         # The candidate sees the new status, and not the private note.
         self.client.force_login(self.candidate)
         response = self.client.get(self.sent.get_absolute_url())
-        self.assertContains(response, "Closed: not selected")
+        self.assertContains(response, "Decision: not selected")
         self.assertNotContains(response, "Strong profile.")
 
     def test_a_bad_status_is_refused(self):
@@ -191,13 +193,13 @@ class AdminTests(ApplicationsTestCase):
         url = reverse(
             "applications_application_modeladmin_inspect", args=[self.sent.pk]
         )
-        response = self.client.post(url, {"status": "draft"})
+        response = self.client.post(url, {"stage": "draft"})
         self.assertEqual(response.status_code, 200)
         self.sent.refresh_from_db()
         self.assertEqual(self.sent.status, Status.SUBMITTED)
         # The error summary on top of the form, linking to the field.
         self.assertContains(response, 'class="error-summary" role="alert"')
-        self.assertContains(response, 'href="#id_status"')
+        self.assertContains(response, 'href="#id_stage"')
         # An empty note: the same summary, nothing saved.
         response = self.client.post(url, {"add_note": "1", "text": " "})
         self.assertContains(response, 'class="error-summary" role="alert"')

@@ -236,7 +236,7 @@ class ApplyTests(ApplicationsTestCase):
         application.refresh_from_db()
         self.assertEqual(application.status, Status.WITHDRAWN)
         response = self.client.get(application.get_absolute_url())
-        self.assertContains(response, "Closed: withdrawn")
+        self.assertContains(response, "Withdrawn")
         self.assertNotContains(response, "Withdraw my application")
 
 
@@ -299,7 +299,7 @@ class MyApplicationsTests(ApplicationsTestCase):
             )
         with CaptureQueriesContext(connection) as second:
             response = self.client.get(url)
-        self.assertContains(response, "Closed: not selected", count=5)
+        self.assertContains(response, "Decision: not selected", count=5)
         self.assertEqual(len(first), len(second))
         self.assertLessEqual(len(second), 12)
 

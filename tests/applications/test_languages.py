@@ -9,8 +9,8 @@ from django.test import TestCase
 from django.utils import translation
 
 from applications.choices import Status
-from applications.factories import ApplicationFactory
-from applications.services import change_status, submit_application
+from applications.factories import ApplicationFactory, StageFactory
+from applications.services import move_to_stage, submit_application
 from candidates.factories import UserFactory
 from home.factories import make_site_root
 from home.groups import HR_RECRUITERS
@@ -61,7 +61,8 @@ def test_status_news_are_in_the_candidates_language(theirs, page):
     candidate = UserFactory(email="jane@example.org", language=theirs)
     hr = UserFactory(groups=[HR_RECRUITERS])
     application = ApplicationFactory(candidate=candidate, status=Status.SUBMITTED)
+    stage = StageFactory(email_subject="", email_body="")
     with translation.override(page), TestCase.captureOnCommitCallbacks(execute=True):
-        change_status(application, Status.IN_REVIEW, hr, notify=True, message="Bonjour")
+        move_to_stage(application, stage, hr, notify=True, message="Bonjour")
     message = to("jane@example.org")
     assert f'<html lang="{theirs}">' in html_of(message)

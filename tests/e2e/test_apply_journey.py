@@ -1,6 +1,7 @@
 """Upload a CV at desktop size -> apply from a phone choosing that CV -> save a
-draft -> resume -> submit -> status shown; HR changes the status in the admin ->
-the candidate sees it. A new candidate, from Apply to sent in six screens."""
+draft -> resume -> submit -> status shown; HR moves it to a stage in the admin ->
+the candidate sees its public status. A new candidate, from Apply to sent in six
+screens."""
 
 from __future__ import annotations
 
@@ -75,7 +76,7 @@ def test_apply_journey(browser, live_server, e2e_site):
     expect(journey_cv.locator("input")).to_be_checked()
     phone.get_by_role("button", name="Send my application").click()
     expect(phone.get_by_text("Your application is sent.")).to_be_visible()
-    expect(phone.locator("[data-status]")).to_have_text("Sent")
+    expect(phone.locator("[data-status]")).to_have_text("Received")
     assert_accessible(phone)
 
     application = apps.get_model("applications", "Application").objects.get(
@@ -89,9 +90,12 @@ def test_apply_journey(browser, live_server, e2e_site):
     expect(admin.get_by_role("heading", level=1)).to_be_visible()
     admin.goto(f"/admin/applications/application/inspect/{application.pk}/")
     expect(admin.get_by_text("Available from June.")).to_be_visible()
-    admin.get_by_label("New status").select_option(label="Interview")
+    admin.get_by_label("Move to the stage").select_option(
+        label="Interview (candidate sees: Interview)"
+    )
     admin.get_by_label("Message to the candidate (optional)").fill("See you Monday.")
-    admin.get_by_role("button", name="Change the status").click()
+    admin.get_by_role("button", name="Move the application").click()
+    expect(admin.locator("[data-stage]")).to_have_text("Interview")
     expect(admin.locator("[data-status]")).to_have_text("Interview")
     admin.context.close()
 
@@ -156,7 +160,7 @@ def test_a_new_candidate_applies_in_six_screens_on_a_phone(
     phone.get_by_role("button", name="Send my application").click()
 
     expect(phone.get_by_text("Your application is sent.")).to_be_visible()
-    expect(phone.locator("[data-status]")).to_have_text("Sent")
+    expect(phone.locator("[data-status]")).to_have_text("Received")
     assert_accessible(phone)
     assert len(screens) <= 6, screens
     phone.context.close()

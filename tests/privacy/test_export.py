@@ -91,7 +91,7 @@ def test_the_zip_holds_the_candidates_data_and_files_only(client, world):
 
     applications = {a["title"]: a for a in data["applications"]}
     sent = applications["Python developer"]
-    assert sent["status"] == "Sent"
+    assert sent["status"] == "Received"
     assert sent["sent_at"] and sent["started_at"]
     assert sent["message"] == "Message of jane"
     assert sent["cv"] == {
@@ -101,7 +101,7 @@ def test_the_zip_holds_the_candidates_data_and_files_only(client, world):
     history = [
         (change["status"], change["message"]) for change in sent["status_history"]
     ]
-    assert ("Submitted", "") in history
+    assert ("Received", "") in history
     assert ("Interview", TOLD) in history
     assert applications["Data analyst"]["status"] == "Draft, not sent"
 

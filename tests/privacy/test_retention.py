@@ -15,9 +15,9 @@ from django.test import Client, TestCase
 from django.utils import timezone
 
 from applications.choices import Status
-from applications.factories import ApplicationFactory
+from applications.factories import ApplicationFactory, StageFactory
 from applications.models import Application
-from applications.services import change_status
+from applications.services import move_to_stage
 from candidates.factories import EmailAddressFactory, UserFactory
 from candidates.models import User
 from core.models import OutgoingEmail
@@ -165,7 +165,12 @@ def test_applications_count_as_activity(private_dir):
     with at(WARN_AT, days=-300):
         application = ApplicationFactory(candidate=sleepy, status=Status.SUBMITTED)
     with at(WARN_AT, days=5):
-        change_status(application, Status.IN_REVIEW, hr, notify=False, message="")
+        move_to_stage(
+            application,
+            StageFactory(public_status=Status.IN_REVIEW),
+            hr,
+            notify=False,
+        )
     with at(WARN_AT, days=30, hours=2):
         output = purge()
     assert "erased 0" in output and "cleared 1" in output
