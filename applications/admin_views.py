@@ -23,6 +23,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from offers.models import OfferPage
 
 from . import services
+from .answers import knocked_out
 from .choices import Status
 from .figures import Bar, Figures, compute_figures
 from .forms import BulkMoveForm
@@ -106,6 +107,7 @@ class BoardView(RecruitmentView):
             Application.objects.sent()
             .filter(offer_id=self.offer.pk)
             .select_related("candidate", "stage")
+            .annotate(knocked_out=knocked_out())
             .order_by("submitted_at", "pk")
         )
         cards: dict[int, list[Application]] = {stage.pk: [] for stage in stages}

@@ -10,7 +10,11 @@ from django.urls import reverse
 
 from applications import services
 from applications.choices import Status
-from applications.factories import ApplicationFactory, StageFactory
+from applications.factories import (
+    ApplicationAnswerFactory,
+    ApplicationFactory,
+    StageFactory,
+)
 from applications.forms import StatusForm
 from applications.models import Stage, StatusChange
 from applications.placeholders import fill_placeholders
@@ -271,6 +275,12 @@ class BoardTests(PipelineTestCase):
         self.assertContains(
             response, f'<option value="{stage("Screening").pk}" selected>'
         )
+
+    def test_a_card_shows_a_knock_out_answer(self):
+        ApplicationAnswerFactory(application=self.sent, knocked_out=True)
+        self.client.force_login(self.hr)
+        response = self.client.get(self.board_url)
+        self.assertContains(response, "data-knock-out", count=1)
 
     def test_a_card_is_moved_by_its_button(self):
         self.client.force_login(self.hr)
