@@ -54,59 +54,6 @@ def external_video(url: str) -> dict[str, str] | None:
     return None
 
 
-class HeadingBlock(blocks.StructBlock):
-    """A section heading; level 2 or 3 keeps the page outline correct."""
-
-    text = blocks.CharBlock(label=_("Text"), max_length=120)
-    level = blocks.ChoiceBlock(
-        label=_("Level"),
-        choices=[("h2", _("Section")), ("h3", _("Sub-section"))],
-        default="h2",
-    )
-
-    class Meta:
-        icon = "title"
-        template = "blocks/heading_block.html"
-        preview_value = {"text": "Our recruitment process", "level": "h2"}
-        description = _("A heading that starts a section of the page.")
-
-
-class ParagraphBlock(blocks.RichTextBlock):
-    """Running text with links and lists."""
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault(
-            "features", ["bold", "italic", "link", "ol", "ul", "document-link"]
-        )
-        super().__init__(**kwargs)
-
-    class Meta:
-        icon = "pilcrow"
-        template = "blocks/paragraph_block.html"
-        preview_value = "<p>We read every application and answer each candidate.</p>"
-        description = _("Text with bold, italic, links and lists.")
-
-
-class ImageBlock(blocks.StructBlock):
-    """An illustration with its text alternative."""
-
-    image = ImageChooserBlock(label=_("Image"))
-    alt_text = blocks.CharBlock(
-        label=_("Text alternative"),
-        required=False,
-        help_text=_(
-            "Describe the image for people who cannot see it; "
-            "leave empty if it is purely decorative."
-        ),
-    )
-    caption = blocks.CharBlock(label=_("Caption"), required=False)
-
-    class Meta:
-        icon = "image"
-        template = "blocks/image_block.html"
-        description = _("An image with a text alternative and an optional caption.")
-
-
 def sample_image_id() -> int | None:
     """The newest image of the library, shown in the block chooser's previews
     (none on an empty library: the previews then show their text alone)."""
@@ -145,6 +92,68 @@ class PreviewedStructBlock(blocks.StructBlock):
 
     class Meta:
         preview_template = "blocks/preview.html"
+
+
+class HeadingBlock(blocks.StructBlock):
+    """A section heading; level 2 or 3 keeps the page outline correct."""
+
+    text = blocks.CharBlock(label=_("Text"), max_length=120)
+    level = blocks.ChoiceBlock(
+        label=_("Level"),
+        choices=[("h2", _("Section")), ("h3", _("Sub-section"))],
+        default="h2",
+    )
+
+    class Meta:
+        icon = "title"
+        template = "blocks/heading_block.html"
+        preview_template = "blocks/preview.html"
+        preview_value = {"text": "Our recruitment process", "level": "h2"}
+        description = _("A heading that starts a section of the page.")
+
+
+class ParagraphBlock(blocks.RichTextBlock):
+    """Running text with links and lists."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault(
+            "features", ["bold", "italic", "link", "ol", "ul", "document-link"]
+        )
+        super().__init__(**kwargs)
+
+    class Meta:
+        icon = "pilcrow"
+        template = "blocks/paragraph_block.html"
+        preview_template = "blocks/preview.html"
+        preview_value = "<p>We read every application and answer each candidate.</p>"
+        description = _("Text with bold, italic, links and lists.")
+
+
+class ImageBlock(PreviewedStructBlock):
+    """An illustration with its text alternative."""
+
+    image = ImageChooserBlock(label=_("Image"))
+    alt_text = blocks.CharBlock(
+        label=_("Text alternative"),
+        required=False,
+        help_text=_(
+            "Describe the image for people who cannot see it; "
+            "leave empty if it is purely decorative."
+        ),
+    )
+    caption = blocks.CharBlock(label=_("Caption"), required=False)
+
+    class Meta:
+        icon = "image"
+        template = "blocks/image_block.html"
+        description = _("An image with a text alternative and an optional caption.")
+
+    def preview_data(self) -> dict[str, Any]:
+        return {
+            "image": sample_image_id(),
+            "alt_text": "The Lyon office",
+            "caption": "Our Lyon office",
+        }
 
 
 def picture_block(label: str, required: bool = True) -> WagtailImageBlock:
@@ -556,6 +565,7 @@ class QuestionAnswerBlock(blocks.StructBlock):
     class Meta:
         icon = "help"
         template = "blocks/question_answer_block.html"
+        preview_template = "blocks/preview.html"
         preview_value = {
             "question": "Can I apply to several offers?",
             "answer": "<p>Yes. Your documents are kept for every application.</p>",
@@ -563,7 +573,7 @@ class QuestionAnswerBlock(blocks.StructBlock):
         description = _("A question and its answer, shown folded.")
 
 
-class FaqSectionBlock(blocks.StructBlock):
+class FaqSectionBlock(PreviewedStructBlock):
     """A titled group of questions."""
 
     title = blocks.CharBlock(label=_("Section title"), max_length=120)
@@ -573,6 +583,16 @@ class FaqSectionBlock(blocks.StructBlock):
         icon = "list-ul"
         template = "blocks/faq_section_block.html"
         description = _("A group of questions under a heading.")
+        preview_value = {
+            "title": "Applying",
+            "questions": [
+                {
+                    "question": "Can I apply to several offers?",
+                    "answer": "<p>Yes. Your documents are kept for every "
+                    "application.</p>",
+                }
+            ],
+        }
 
 
 class BrowserBlock(blocks.StructBlock):

@@ -26,6 +26,8 @@ from .models import (
     TeamPage,
 )
 
+# An optional image left empty, as the editor stores it.
+NO_IMAGE = {"image": None, "decorative": None, "alt_text": None}
 VIDEO_URL = "https://www.youtube.com/watch?v=aqz-KE-bpKQ"
 
 # name, role, palette
@@ -318,37 +320,37 @@ def load_home_sections(
                 "benefits": [
                     {
                         "icon": "home",
-                        "image": None,
+                        "image": NO_IMAGE,
                         "title": "Two days from home",
                         "text": "Each week for most jobs, and a budget for your desk.",
                     },
                     {
                         "icon": "book",
-                        "image": None,
+                        "image": NO_IMAGE,
                         "title": "Five training days",
                         "text": "Every year, on the subject you choose.",
                     },
                     {
                         "icon": "heart",
-                        "image": None,
+                        "image": NO_IMAGE,
                         "title": "Full health cover",
                         "text": "For you and your family, paid by the company.",
                     },
                     {
                         "icon": "clock",
-                        "image": None,
+                        "image": NO_IMAGE,
                         "title": "Flexible hours",
                         "text": "Start between 8 and 10, leave when your day is done.",
                     },
                     {
                         "icon": "people",
-                        "image": None,
+                        "image": NO_IMAGE,
                         "title": "Parental leave",
                         "text": "Eight extra weeks on full pay for every parent.",
                     },
                     {
                         "icon": "leaf",
-                        "image": None,
+                        "image": NO_IMAGE,
                         "title": "Green commute",
                         "text": "Half your transport pass and a bike allowance.",
                     },
