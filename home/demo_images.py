@@ -35,7 +35,7 @@ def gradient(size: tuple[int, int], start: Colour, end: Colour) -> PillowImage.I
     )
 
 
-def scene(palette: str, seed: int, size: tuple[int, int] = (1280, 720)) -> bytes:
+def scene(palette: str, seed: int, size: tuple[int, int] = (1600, 900)) -> bytes:
     """An abstract landscape: a gradient sky, hills and a few buildings."""
     start, end, accent = PALETTES[palette]
     rng = random.Random(seed)  # noqa: S311 - pictures, not secrets
