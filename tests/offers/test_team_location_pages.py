@@ -239,3 +239,39 @@ def test_team_and_location_page_queries_are_pinned(client, catalogue):
         )
     assert count_queries(client, team) == TEAM_PAGE_QUERIES
     assert count_queries(client, place) == LOCATION_PAGE_QUERIES
+
+
+@pytest.mark.django_db
+def test_editors_can_write_the_new_pages(admin_client, catalogue):
+    """The editor of each new page type opens, with its fields and blocks."""
+    from django.urls import reverse
+
+    for model, parent in [
+        (TeamPage, catalogue["team"].get_parent()),
+        (LocationPage, catalogue["place"].get_parent()),
+    ]:
+        url = reverse(
+            "wagtailadmin_pages:add",
+            args=[model._meta.app_label, model._meta.model_name, parent.pk],
+        )
+        response = admin_client.get(url)
+        assert response.status_code == 200, model
+    response = admin_client.get(
+        reverse("wagtailadmin_pages:edit", args=[catalogue["team"].pk])
+    )
+    assert response.status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_block_chooser_previews_every_block(admin_client, home_page):
+    """Each block of the shared stream has a preview, in the site's styles."""
+    from django.urls import reverse
+
+    from home.blocks import BodyStreamBlock
+
+    for name, block in BodyStreamBlock().child_blocks.items():
+        response = admin_client.get(
+            reverse("wagtailadmin_block_preview"), {"id": block.definition_prefix}
+        )
+        assert response.status_code == 200, name
+        assert b"css/blocks.css" in response.content, name
