@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -31,10 +31,7 @@ def external_video(url: str) -> dict[str, str] | None:
         if host == "youtu.be" and segments:
             video_id = segments[0]
         elif segments[:1] == ["watch"]:
-            query = dict(
-                pair.split("=", 1) for pair in parts.query.split("&") if "=" in pair
-            )
-            video_id = query.get("v", "")
+            video_id = parse_qs(parts.query).get("v", [""])[0]
         elif len(segments) == 2 and segments[0] in ("embed", "shorts", "live"):
             video_id = segments[1]
         if VIDEO_ID.match(video_id):
