@@ -78,7 +78,9 @@ def load_cookies_page(home: HomePage) -> CookiesPage:
                 "cookie banner. You can delete them in your browser's settings at "
                 "any time: you will then be logged out.",
                 "The site is in one language only, so it sets no language cookie. "
-                "It measures no visits and embeds no content from other sites.",
+                "It measures no visits. It loads nothing from other sites, except "
+                "a video from YouTube that you choose to play: only then does its "
+                "player come from youtube-nocookie.com, under YouTube's own terms.",
             )
         ],
         cookies=[

@@ -124,6 +124,8 @@ class HomePage(BasePage):
         "home.FaqPage",
         "home.ContactPage",
         "offers.OfferIndexPage",
+        "offers.TeamIndexPage",
+        "offers.LocationIndexPage",
     ]
     max_count = 1
     page_description = _("The home page of the careers site.")

@@ -11,6 +11,8 @@ from django.utils import timezone
 from home.models import HomePage
 
 from .choices import ExperienceLevel, SalaryPeriod, WorkingTime
+from .demo_pages import load_home_sections, load_places, load_teams
+from .demo_texts import JOBS, offer_body
 from .factories import JobFamilyFactory, OfferIndexPageFactory, OfferPageFactory
 from .models import Location, OfferIndexPage, OfferPage, QuestionSet
 
@@ -114,7 +116,7 @@ CLOSED_OFFERS = {
 }
 
 
-def load_offers(home: HomePage) -> None:
+def load_offers(home: HomePage) -> tuple[dict, dict]:
     """The offer index and the demo offers (those that exist are left as they
     are; every offer draws its random values, so each keeps them on a re-run)."""
     rng = random.Random(SEED)  # noqa: S311 - demo content, not secrets
@@ -167,7 +169,8 @@ def load_offers(home: HomePage) -> None:
             first_published_at=published_at,
             last_published_at=published_at,
             reference=f"NW-2026-{number:03d}",
-            listing_summary=f"Join our {family.lower()} team.",
+            listing_summary=JOBS[title][0],
+            body=offer_body(title, family, cities.split(), contract),
             job_family=families[family],
             locations=[locations[city] for city in cities.split()],
             contract_type=contract,
@@ -184,6 +187,7 @@ def load_offers(home: HomePage) -> None:
             closing_date=closing_date,
             filled=closed == "filled",
         )
+    return families, locations
 
 
 # The questions some demo offers ask: a licence (a "no" rules a candidate out), and
@@ -271,6 +275,9 @@ def load_demo() -> list[str]:
     """The offers of the demo site, under its home page."""
     home = HomePage.objects.first()
     if home is not None:
-        load_offers(home)
+        families, locations = load_offers(home)
+        teams = load_teams(home, families)
+        load_places(home, locations)
         load_questions()
+        load_home_sections(home, families, locations, teams)
     return []

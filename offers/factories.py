@@ -5,7 +5,16 @@ import wagtail_factories
 from django.utils import timezone
 
 from .choices import ContractType, RemotePolicy
-from .models import JobFamily, Location, OfferIndexPage, OfferPage
+from .models import (
+    JobFamily,
+    Location,
+    LocationIndexPage,
+    LocationPage,
+    OfferIndexPage,
+    OfferPage,
+    TeamIndexPage,
+    TeamPage,
+)
 
 
 class JobFamilyFactory(factory.django.DjangoModelFactory):
@@ -81,3 +90,42 @@ class OfferPageFactory(wagtail_factories.PageFactory):
         if create and extracted:
             self.locations.set(extracted)
             self.save()
+
+
+class TeamIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Our teams"
+    slug = "teams"
+
+    class Meta:
+        model = TeamIndexPage
+
+
+class TeamPageFactory(wagtail_factories.PageFactory):
+    """A published team page; give it a ``job_family`` to list its offers."""
+
+    title = factory.Sequence(lambda n: f"Team {n}")
+    introduction = "We build the product and run it."
+    first_published_at = factory.LazyFunction(timezone.now)
+
+    class Meta:
+        model = TeamPage
+
+
+class LocationIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Our offices"
+    slug = "offices"
+
+    class Meta:
+        model = LocationIndexPage
+
+
+class LocationPageFactory(wagtail_factories.PageFactory):
+    """A published location page; give it a ``location`` to list its offers."""
+
+    title = factory.Sequence(lambda n: f"Office {n}")
+    introduction = "Our office in the city centre."
+    address = "1 Harbour Street\nExample City"
+    first_published_at = factory.LazyFunction(timezone.now)
+
+    class Meta:
+        model = LocationPage

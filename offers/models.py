@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 import secrets
+from collections.abc import Sequence
 from datetime import date, datetime, time
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
@@ -33,7 +35,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail.search.backends import get_search_backend
 
-from home.blocks import BodyStreamBlock
+from home.blocks import BodyStreamBlock, GalleryImageBlock, PersonBlock, QuoteBlock
 from home.models import BasePage
 from home.search import index_object
 
@@ -275,6 +277,12 @@ class OfferIndexPage(RoutablePageMixin, BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         context.update(OfferSearch(request.GET).context())
+        form = context["search_form"]
+        chosen = form.cleaned_data if form.is_valid() else {}
+        context["team_pages"], context["location_pages"] = pages_about(
+            family_slugs=chosen.get("family") or [],
+            location_slugs=chosen.get("location") or [],
+        )
         context["feed_url"] = self.get_url(request) + self.reverse_subpage("feed")
         return context
 
@@ -760,6 +768,10 @@ class OfferPage(BasePage):
         context["json_ld"] = self.json_ld(request, portal_settings, locations)
         context["similar_offers"] = self.similar_offers()
         context["apply_state"] = apply_state(request, self)
+        context["team_pages"], context["location_pages"] = pages_about(
+            family_ids=[self.job_family_id] if self.job_family_id else [],
+            location_ids=[location.pk for location in locations],
+        )
         # The parent's address, without reading the parent: its path is ours
         # less our slug.
         url = self.get_url(request)
@@ -871,3 +883,283 @@ class OfferSearchDocument(models.Model):
                     cls.objects.create(offer_id=offer.pk, document=vector)
             except IntegrityError:  # written meanwhile by another transaction
                 cls.objects.filter(offer_id=offer.pk).update(document=vector)
+
+
+class OpenOffersMixin:
+    """A page that lists the open offers it stands for, newest first."""
+
+    def open_offers(self) -> OfferQuerySet:
+        raise NotImplementedError
+
+    def listing_filter(self) -> str:
+        """The listing's query string that shows the same offers."""
+        raise NotImplementedError
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any):
+        context = super().get_context(request, *args, **kwargs)
+        context["offers"] = self.open_offers().order_by("-first_published_at", "-pk")
+        listing = OfferIndexPage.objects.live().first()
+        if listing is not None:
+            context["listing_url"] = listing.get_url(request) + self.listing_filter()
+        return context
+
+
+class TeamIndexPage(BasePage):
+    """The list of the company's teams, each with its own page."""
+
+    introduction = models.TextField(
+        _("introduction"),
+        blank=True,
+        help_text=_("A short paragraph shown above the teams."),
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["offers.TeamPage"]
+    max_count = 1
+    page_description = _("The list of the teams (one per site).")
+
+    class Meta:
+        verbose_name = _("team index page")
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any):
+        context = super().get_context(request, *args, **kwargs)
+        context["teams"] = (
+            TeamPage.objects.child_of(self)
+            .live()
+            .select_related("image")
+            .prefetch_related("image__renditions")
+        )
+        return context
+
+
+class TeamPage(OpenOffersMixin, BasePage):
+    """A team or department: what it does, its people, their words and the
+    open offers of its job family."""
+
+    job_family = models.ForeignKey(
+        JobFamily,
+        verbose_name=_("job family"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="team_pages",
+        help_text=_(
+            "The page lists the open offers of this family, and those offers "
+            "link to this page."
+        ),
+    )
+    introduction = models.TextField(
+        _("what the team does"),
+        help_text=_("Two or three sentences shown under the title."),
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Shown on the list of teams beside the team's name, as decoration."
+        ),
+    )
+    people = StreamField(
+        [("person", PersonBlock())],
+        blank=True,
+        verbose_name=_("people"),
+        help_text=_("Members of the team, with their portraits and roles."),
+    )
+    quotes = StreamField(
+        [("quote", QuoteBlock())],
+        blank=True,
+        verbose_name=_("quotes"),
+        help_text=_("What members of the team say about their work."),
+    )
+    body = StreamField(
+        BodyStreamBlock(),
+        blank=True,
+        verbose_name=_("more content"),
+        help_text=_("Optional sections: projects, tools, photos, videos."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("job_family"),
+        FieldPanel("introduction"),
+        FieldPanel("image"),
+        FieldPanel("people"),
+        FieldPanel("quotes"),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("introduction"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["offers.TeamIndexPage"]
+    subpage_types: list[str] = []
+    page_description = _(
+        "A team or department: its work, its people and its open offers."
+    )
+
+    class Meta:
+        verbose_name = _("team page")
+
+    def open_offers(self) -> OfferQuerySet:
+        if self.job_family_id is None:
+            return OfferPage.objects.none()
+        return OfferPage.objects.open().filter(job_family_id=self.job_family_id).cards()
+
+    def listing_filter(self) -> str:
+        return f"?family={self.job_family.slug}" if self.job_family else ""
+
+
+class LocationIndexPage(BasePage):
+    """The list of the company's places of work."""
+
+    introduction = models.TextField(
+        _("introduction"),
+        blank=True,
+        help_text=_("A short paragraph shown above the places."),
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["offers.LocationPage"]
+    max_count = 1
+    page_description = _("The list of the places of work (one per site).")
+
+    class Meta:
+        verbose_name = _("location index page")
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any):
+        context = super().get_context(request, *args, **kwargs)
+        context["places"] = (
+            LocationPage.objects.child_of(self)
+            .live()
+            .select_related("image")
+            .prefetch_related("image__renditions")
+        )
+        return context
+
+
+class LocationPage(OpenOffersMixin, BasePage):
+    """A place of work: its address, photos, how to get there and its open
+    offers."""
+
+    location = models.ForeignKey(
+        Location,
+        verbose_name=_("location"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="location_pages",
+        help_text=_(
+            "The page lists the open offers in this place, and those offers "
+            "link to this page."
+        ),
+    )
+    introduction = models.TextField(
+        _("introduction"),
+        help_text=_("Two or three sentences about the place, under the title."),
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Shown on the list of places beside the place's name, as decoration."
+        ),
+    )
+    address = models.TextField(
+        _("address"),
+        help_text=_("The postal address, one line per line of the address."),
+    )
+    getting_there = models.TextField(
+        _("how to get there"),
+        blank=True,
+        help_text=_(
+            "By public transport, bicycle or car, and access for people with "
+            "reduced mobility."
+        ),
+    )
+    photos = StreamField(
+        [("photo", GalleryImageBlock())],
+        blank=True,
+        verbose_name=_("photos"),
+        help_text=_("Photos of the place, each with its text alternative."),
+    )
+    body = StreamField(
+        BodyStreamBlock(),
+        blank=True,
+        verbose_name=_("more content"),
+        help_text=_("Optional sections: the neighbourhood, quotes, videos."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("location"),
+        FieldPanel("introduction"),
+        FieldPanel("image"),
+        FieldPanel("address"),
+        FieldPanel("getting_there"),
+        FieldPanel("photos"),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("introduction"),
+        index.SearchField("address"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["offers.LocationIndexPage"]
+    subpage_types: list[str] = []
+    page_description = _(
+        "A place of work: its address, photos, access and open offers."
+    )
+
+    class Meta:
+        verbose_name = _("location page")
+
+    def open_offers(self) -> OfferQuerySet:
+        if self.location_id is None:
+            return OfferPage.objects.none()
+        return OfferPage.objects.open().filter(locations=self.location_id).cards()
+
+    def listing_filter(self) -> str:
+        return f"?location={self.location.slug}" if self.location else ""
+
+
+def pages_about(
+    family_ids: Sequence[int] = (),
+    location_ids: Sequence[int] = (),
+    family_slugs: Sequence[str] = (),
+    location_slugs: Sequence[str] = (),
+) -> tuple[list[Page], list[Page]]:
+    """The live team pages of these job families and the live location pages
+    of these places, read in one query (as plain pages: their titles and
+    addresses are all the links to them need)."""
+    query = models.Q(pk__in=[])
+    if family_ids:
+        query |= models.Q(teampage__job_family_id__in=family_ids)
+    if family_slugs:
+        query |= models.Q(teampage__job_family__slug__in=family_slugs)
+    if location_ids:
+        query |= models.Q(locationpage__location_id__in=location_ids)
+    if location_slugs:
+        query |= models.Q(locationpage__location__slug__in=location_slugs)
+    if not (family_ids or family_slugs or location_ids or location_slugs):
+        return [], []
+    pages = list(Page.objects.live().filter(query).order_by("title"))
+    team_type = ContentType.objects.get_for_model(TeamPage)
+    teams = [page for page in pages if page.content_type_id == team_type.pk]
+    places = [page for page in pages if page.content_type_id != team_type.pk]
+    return teams, places

@@ -23,6 +23,16 @@ def pytest_configure(config):
         )
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _media_root(tmp_path_factory):
+    """Images the tests and the demo make (its illustrations) go to a folder
+    pytest cleans up, not to var/."""
+    from django.test import override_settings
+
+    with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _clear_cache():
     """Rate limits and other cached state never leak from one test to another."""

@@ -10,4 +10,8 @@ DEMO_PAGES = [
     "/data-protection/",
     "/legal-notice/",
     "/contact/",
+    "/teams/",
+    "/teams/engineering/",
+    "/offices/",
+    "/offices/lyon/",
 ]

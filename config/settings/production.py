@@ -67,7 +67,9 @@ CONTENT_SECURITY_POLICY = {
         "media-src": [SELF, *_media],
         "font-src": [SELF],
         "connect-src": [SELF],
-        "frame-src": [NONE],
+        # The players of the video block (home/blocks.py), loaded only when a
+        # visitor chooses to play a video.
+        "frame-src": ["https://www.youtube-nocookie.com", "https://player.vimeo.com"],
         "object-src": [NONE],
         "base-uri": [NONE],
         "form-action": [SELF],

@@ -2,7 +2,7 @@ from django import template
 from django.utils.translation import gettext as _
 
 from home.formatting import money
-from offers.models import OfferPage
+from offers.models import JobFamily, Location, OfferPage
 
 register = template.Library()
 
@@ -12,6 +12,23 @@ def latest_offers(context: template.Context, count: int = 5) -> dict:
     """The newest open offers, for the home page."""
     offers = OfferPage.objects.open().order_by("-first_published_at", "-pk")
     return {"offers": offers.cards()[:count], "request": context.get("request")}
+
+
+@register.inclusion_tag("components/offer_list.html", takes_context=True)
+def offers_for(
+    context: template.Context,
+    family: JobFamily | None = None,
+    location: Location | None = None,
+    count: int = 3,
+) -> dict:
+    """The newest open offers of a family and/or a place (the "latest offers"
+    page block, which names them without importing this app)."""
+    offers = OfferPage.objects.open().order_by("-first_published_at", "-pk")
+    if family is not None:
+        offers = offers.filter(job_family=family)
+    if location is not None:
+        offers = offers.filter(locations=location)
+    return {"offers": offers.cards()[: count or 3], "request": context.get("request")}
 
 
 @register.filter

@@ -166,6 +166,20 @@ def test_images_on_s3_are_allowed_by_the_policy(monkeypatch):
     assert module.STORAGES["private"]["OPTIONS"]["bucket_name"] == "careers-documents"
 
 
+def test_only_the_video_players_may_be_framed(monkeypatch):
+    """A YouTube or Vimeo video the visitor chooses to play (the video block)
+    loads its privacy-enhanced player; no other page may be framed."""
+    from home.blocks import external_video
+
+    frames = production_module(monkeypatch).CONTENT_SECURITY_POLICY["DIRECTIVES"][
+        "frame-src"
+    ]
+    assert frames == ["https://www.youtube-nocookie.com", "https://player.vimeo.com"]
+    for url in ("https://youtu.be/aqz-KE-bpKQ", "https://vimeo.com/76979871"):
+        origin = "/".join(external_video(url)["embed_url"].split("/")[:3])
+        assert origin in frames
+
+
 # --- S3 storage settings ---------------------------------------------------------
 
 S3_ENV = {

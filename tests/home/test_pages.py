@@ -16,7 +16,7 @@ from home.models import (
     FaqPage,
     HomePage,
 )
-from offers.models import OfferIndexPage, OfferPage
+from offers.models import LocationIndexPage, OfferIndexPage, OfferPage, TeamIndexPage
 from tests.demo_pages import DEMO_PAGES
 
 CONTENT_TYPES = [ContentPage, ConfidentialityPage, CookiesPage, DataProtectionPage]
@@ -29,7 +29,14 @@ class PageTreeTests(WagtailPageTestCase):
     def test_home_page_children(self):
         self.assertAllowedSubpageTypes(
             HomePage,
-            {*CONTENT_TYPES, FaqPage, ContactPage, OfferIndexPage},
+            {
+                *CONTENT_TYPES,
+                FaqPage,
+                ContactPage,
+                OfferIndexPage,
+                TeamIndexPage,
+                LocationIndexPage,
+            },
         )
 
     def test_content_pages_are_leaves_under_home(self):
