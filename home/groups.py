@@ -14,6 +14,7 @@ STAFF_PERMISSION_MIGRATIONS = [
     "alerts.migrations.0002_hr_alert_permissions",
     "candidates.migrations.0005_erase_candidate_permission",
     "home.migrations.0004_contact_submissions_permission",
+    "offers.migrations.0010_offer_templates",
 ]
 
 

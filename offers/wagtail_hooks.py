@@ -31,7 +31,14 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import JOB_BOARD_FEED, JobFamily, Location, OfferIndexPage, OfferPage
+from .models import (
+    JOB_BOARD_FEED,
+    JobFamily,
+    Location,
+    OfferIndexPage,
+    OfferPage,
+    OfferTemplate,
+)
 
 OFFER_LISTING_COLUMNS_HOOK = "register_offer_listing_columns"
 
@@ -173,11 +180,21 @@ class LocationViewSet(SnippetViewSet):
     ordering = ["city"]
 
 
+class OfferTemplateViewSet(SnippetViewSet):
+    """Default sections recruiters start new offers from (chosen in the offer)."""
+
+    model = OfferTemplate
+    icon = "doc-empty-inverse"
+    list_display = ["name"]
+    search_fields = ["name"]
+    ordering = ["name"]
+
+
 class OfferTaxonomiesGroup(SnippetViewSetGroup):
     menu_label = _("Offer taxonomies")
     menu_icon = "tag"
     menu_order = 210
-    items = (JobFamilyViewSet, LocationViewSet)
+    items = (JobFamilyViewSet, LocationViewSet, OfferTemplateViewSet)
 
 
 register_snippet(OfferTaxonomiesGroup)

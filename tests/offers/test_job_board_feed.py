@@ -101,7 +101,7 @@ class JobBoardFeedTests(TestCase):
             {tag: job.findtext(tag) for tag in expected},
             expected,
         )
-        self.assertIn("<h2>Your missions</h2>", job.findtext("description"))
+        self.assertIn("<h2>Missions</h2>", job.findtext("description"))
         self.assertIn("As a python developer", job.findtext("description"))
 
     def test_job_types_remote_and_places(self):
