@@ -3,6 +3,7 @@
 import factory
 import wagtail_factories
 from django.utils import timezone
+from django.utils.html import format_html
 
 from .choices import ContractType, RemotePolicy
 from .models import JobFamily, Location, OfferIndexPage, OfferPage, OfferTemplate
@@ -55,9 +56,10 @@ def offer_body(title: str) -> list[dict]:
 
 
 def offer_missions(title: str) -> str:
-    return (
-        f"<p>As a {title.lower()}, you join a team of eight people and take part "
-        "in every step of our projects.</p>"
+    return format_html(
+        "<p>As a {}, you join a team of eight people and take part in every step "
+        "of our projects.</p>",
+        title.lower(),
     )
 
 

@@ -636,12 +636,14 @@ class OfferPage(BasePage):
     def permissions_for_user(self, user) -> OfferPermissionTester:
         return OfferPermissionTester(user, self)
 
-    def get_sharing_description(self) -> str:
+    def get_sharing_description(self, locations: list[Location] | None = None) -> str:
         """What a shared link says: the summary HR wrote, else the offer's facts."""
         if summary := super().get_sharing_description():
             return summary
+        if locations is None:
+            locations = list(self.locations.all())
         facts = [self.get_contract_type_display(), self.get_working_time_display()]
-        facts += [location.city for location in self.locations.all()]
+        facts += [location.city for location in locations]
         if self.job_family_id:
             facts.append(self.job_family.name)
         return " · ".join(str(fact) for fact in facts)
@@ -824,6 +826,7 @@ class OfferPage(BasePage):
         context["locations"] = locations
         context["json_ld"] = self.json_ld(request, portal_settings, locations)
         context["similar_offers"] = self.similar_offers()
+        context["sharing_description"] = self.get_sharing_description(locations)
         # The parent's address, without reading the parent: its path is ours
         # less our slug.
         url = self.get_url(request)

@@ -63,8 +63,11 @@ def sharing_meta(context) -> dict:
     url = page.get_full_url(request)
     if not url:
         return {}
-    describe = getattr(page, "get_sharing_description", None)
-    description = describe() if describe else page.search_description
+    # A page may give it in its context, from what it read already.
+    description = context.get("sharing_description")
+    if description is None:
+        describe = getattr(page, "get_sharing_description", None)
+        description = describe() if describe else page.search_description
     image_id = getattr(page, "social_image_id", None) or portal_settings.social_image_id
     image = None
     if image_id:
