@@ -8,7 +8,9 @@ import re
 
 import pytest
 import wagtail_factories
+from django.core.cache import caches
 from django.core.exceptions import ValidationError
+from django.test import override_settings
 from django.urls import reverse
 
 from home.brand import WHITE, contrast_ratio
@@ -104,8 +106,11 @@ def brand_stylesheet_url(html: str) -> str:
     return match.group(1)
 
 
+@override_settings(PAGE_CACHE_ENABLED=True)
 def test_pages_read_the_colours_of_the_settings(client, portal_settings):
+    caches["pages"].clear()
     html = client.get(portal_settings.site.root_page.url).content.decode()
+    assert client.get(portal_settings.site.root_page.url)["X-Page-Cache"] == "hit"
     before = brand_stylesheet_url(html)
     assert before.startswith(reverse("brand_stylesheet"))
     assert "--colour-primary: #0b4f8a;" in client.get(before).content.decode()
@@ -124,9 +129,13 @@ def test_pages_read_the_colours_of_the_settings(client, portal_settings):
     assert "--colour-primary: #1d3557;" in css
     assert "--colour-accent: #2e6da4;" in css
     assert "--colour-accent-text: #ffffff;" in css  # white reads better on it
-    # Kept by browsers until the colours change: its address changes with them.
-    assert "immutable" in response["Cache-Control"]
-    assert "max-age=31536000" in response["Cache-Control"]
+    # Kept by browsers until the colours change: its address changes with them;
+    # the page cache keeps it too, with that lifetime.
+    again = client.get(after)
+    for answer in (response, again):
+        assert "immutable" in answer["Cache-Control"]
+        assert "max-age=31536000" in answer["Cache-Control"]
+    assert again["X-Page-Cache"] == "hit"
     assert "immutable" not in client.get(before)["Cache-Control"]
 
 
