@@ -8,13 +8,14 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 export UV_NO_PROGRESS := 1
 
-.PHONY: help install install-test-tools demo serve serve-prod test test-fast lint format bench bench-alerts clean
+.PHONY: help install install-test-tools demo serve serve-prod test test-fast lint format messages bench bench-alerts clean
 
 help:
 	@echo "make demo        install, migrate, load the demo content, serve on 127.0.0.1:\$$PORT (default 8000)"
 	@echo "make test        install, start PostgreSQL and Redis, run the whole suite (SQLite, PostgreSQL, Chromium)"
 	@echo "make test-fast   the suite on SQLite, without what needs PostgreSQL, Redis, ClamAV, Java or Chromium"
-	@echo "make lint        ruff, djhtml, Django checks"
+	@echo "make lint        ruff, djhtml, Django checks, the translation catalogues"
+	@echo "make messages    extract the interface's messages into locale/, compile them"
 	@echo "make serve-prod  the production stack on this machine (PostgreSQL, S3, gunicorn, a worker)"
 
 ## Python dependencies, pinned by uv.lock, in .venv
@@ -63,6 +64,7 @@ lint: install
 	@$(BIN)/lint-imports --no-cache
 	@DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python manage.py check
 	@DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
+	@$(BIN)/python scripts/check_translations.py
 
 format: install
 	@$(BIN)/ruff check --fix .
@@ -80,6 +82,15 @@ bench: install
 ## e-mails to an SMTP sink on loopback (see docs/benchmarks.md)
 bench-alerts: install
 	@$(BIN)/python bench/alerts_bench.py
+
+## The catalogues under locale/ (needs gettext): new messages arrive untranslated,
+## for a translator to fill in (locale/README.md); the compiled .mo files are committed,
+## so that `make demo` speaks every language without gettext.
+messages: install
+	@DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python manage.py makemessages --all \
+		--ignore=.venv --ignore=node_modules --ignore=var --ignore=tests
+	@DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python manage.py compilemessages \
+		--ignore=.venv --ignore=node_modules --ignore=var
 
 clean:
 	rm -rf $(VENV) node_modules var

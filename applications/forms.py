@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from candidates.documents import DocumentFileField
+from candidates.forms import phone_validator
 from candidates.models import Document, User
 from offers.models import JobFamily, Location
 
@@ -30,7 +31,38 @@ class ApplicationForm(forms.Form):
 
     first_name = forms.CharField(label=_("First name"), max_length=150, required=False)
     last_name = forms.CharField(label=_("Last name"), max_length=150, required=False)
-    phone = forms.CharField(label=_("Phone number"), max_length=32, required=False)
+    phone = forms.CharField(
+        label=_("Phone number"),
+        max_length=32,
+        required=False,
+        validators=[phone_validator],
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+    )
+    # Contact details of "My profile": shown filled in, saved back there.
+    address = forms.CharField(
+        label=_("Address"),
+        max_length=255,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "address-line1"}),
+    )
+    postal_code = forms.CharField(
+        label=_("Postal code"),
+        max_length=20,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "postal-code"}),
+    )
+    city = forms.CharField(
+        label=_("City"),
+        max_length=100,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "address-level2"}),
+    )
+    country = forms.CharField(
+        label=_("Country"),
+        max_length=100,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "country-name"}),
+    )
     job_families = forms.ModelMultipleChoiceField(
         label=_("Job families you are interested in"),
         queryset=JobFamily.objects.all(),
@@ -99,10 +131,16 @@ class ApplicationForm(forms.Form):
         if not letters.exists():
             del self.fields["letter"]
             self.fields["letter_upload"].label = _("Your motivation letter (optional)")
+        # Needed to send, not to save a draft: marked as required all the same.
+        cv_field = "cv" if "cv" in self.fields else "cv_upload"
+        for name in ("first_name", "last_name", cv_field):
+            self.fields[name].marked_required = True
 
     @staticmethod
-    def initial_from(application: Application) -> dict:
-        return {
+    def initial_from(application: Application, profile: dict | None = None) -> dict:
+        """The form as the application left it; what it leaves blank, from the
+        contact details of "My profile" (``profile``)."""
+        initial = {
             "first_name": application.first_name,
             "last_name": application.last_name,
             "phone": application.phone,
@@ -114,6 +152,10 @@ class ApplicationForm(forms.Form):
             else [],
             "locations": list(application.locations.all()) if application.pk else [],
         }
+        for name, value in (profile or {}).items():
+            if not initial.get(name):
+                initial[name] = value
+        return initial
 
     def clean(self) -> dict:
         data = super().clean()

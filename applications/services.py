@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from candidates.documents import library_full_error, lock_library
 from candidates.models import CandidateProfile, Document, User
 from home.storage import private_files_atomic
+from offers.apply_state import ApplyState
 from offers.models import OfferPage
 
 from .choices import WITHDRAWABLE, Status
@@ -51,6 +52,39 @@ def new_application(candidate: User, offer: OfferPage | None) -> Application:
     )
 
 
+def apply_state(candidate: User, offer: OfferPage) -> ApplyState | None:
+    """What the offer's page says in place of Apply to a candidate who has an
+    application to it: when they sent it, or that their draft waits (while the
+    offer is open)."""
+    application = (
+        Application.objects.filter(candidate=candidate, offer=offer)
+        .only("pk", "status", "submitted_at", "updated_at")
+        .first()
+    )
+    if application is None:
+        return None
+    if application.is_draft:
+        if not offer.is_open:
+            return None
+        return ApplyState(
+            text=_("You started an application on %(date)s.")
+            % {"date": _day(application.updated_at)},
+            link_text=_("Finish your application"),
+            url=offer.apply_url(),
+            pending=True,
+        )
+    return ApplyState(
+        text=_("You applied on %(date)s.")
+        % {"date": _day(application.submitted_at or application.updated_at)},
+        link_text=_("See my application"),
+        url=application.get_absolute_url(),
+    )
+
+
+def _day(moment) -> str:
+    return formats.date_format(timezone.localtime(moment), "DATE_FORMAT")
+
+
 def closed_message(offer: OfferPage) -> str:
     return _(
         "The offer “%(title)s” is closed: applications are no longer accepted. "
@@ -62,9 +96,10 @@ def save_application(
     candidate: User, offer: OfferPage | None, form: ApplicationForm, *, submit: bool
 ) -> Application:
     """Saves the draft, and submits it when ``submit``: the application, the new
-    documents, the status row and the e-mails, in one transaction (new files are
-    removed if it fails). The candidate's row is locked, so a double click or two
-    tabs never create two applications."""
+    documents, the status row, the e-mails and the names and contact details kept
+    in "My profile", in one transaction (new files are removed if it fails). The
+    candidate's row is locked, so a double click or two tabs never create two
+    applications."""
     data = form.cleaned_data
     with private_files_atomic() as files:
         if not lock_library(candidate):
@@ -100,6 +135,9 @@ def save_application(
         if submit and application.cv is None:
             raise ValidationError(_("Choose or upload a CV."))
         application.save()
+        # What the candidate changed of their names and contact details, kept
+        # in "My profile" for the next application.
+        CandidateProfile.keep_contact_details(candidate, data)
         if offer is None:
             application.job_families.set(data.get("job_families") or [])
             application.locations.set(data.get("locations") or [])

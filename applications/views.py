@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from candidates.models import CandidateProfile
 from candidates.verification import verified_email_required
 from home.storage import StorageUnavailable
 from offers.models import OfferPage
@@ -67,7 +68,9 @@ def _apply(request: HttpRequest, offer: OfferPage | None) -> HttpResponse:
     form = ApplicationForm(
         request.POST or None,
         request.FILES or None,
-        initial=ApplicationForm.initial_from(application),
+        initial=ApplicationForm.initial_from(
+            application, CandidateProfile.contact_details(candidate)
+        ),
         candidate=candidate,
         speculative=offer is None,
         submitting=submitting,

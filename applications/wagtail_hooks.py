@@ -38,6 +38,7 @@ from candidates.sections import SPACE_LINKS_HOOK, SpaceLink
 from core.antivirus import ScannerUnavailable, VirusFound
 from home.groups import CONTENT_EDITORS, HR_RECRUITERS
 from home.storage import StorageUnavailable, private_download_response
+from offers.apply_state import OFFER_APPLY_STATE_HOOK, ApplyState
 from offers.models import OfferPage
 
 from . import services
@@ -690,3 +691,9 @@ def add_my_applications_link(request: HttpRequest) -> list[SpaceLink]:
             order=300,
         )
     ]
+
+
+@hooks.register(OFFER_APPLY_STATE_HOOK)
+def offer_apply_state(request: HttpRequest, offer: OfferPage) -> ApplyState | None:
+    """ "You applied on ..." or "Finish your application" in place of Apply."""
+    return services.apply_state(request.user, offer)

@@ -10,7 +10,7 @@ from urllib.parse import quote
 
 from allauth.account import app_settings
 from allauth.account.adapter import DefaultAccountAdapter
-from allauth.account.models import EmailAddress
+from allauth.account.models import EmailAddress, EmailConfirmationHMAC
 from django.contrib import messages
 from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.http import HttpRequest, HttpResponseRedirect
@@ -114,7 +114,39 @@ class AccountAdapter(DefaultAccountAdapter):
             context["code_minutes"] = (
                 app_settings.EMAIL_VERIFICATION_BY_CODE_TIMEOUT // 60
             )
+            context["link_url"] = self.verification_link(email, context.get("user"))
+            context["link_days"] = app_settings.EMAIL_CONFIRMATION_EXPIRE_DAYS
         send_account_email(name, email, context)
+
+    def verification_link(self, email: str, user: User | None) -> str:
+        """A link that verifies ``email`` too, for a candidate who reads the code's
+        e-mail later, once the code has expired or the tab is closed: it works for
+        ``ACCOUNT_EMAIL_CONFIRMATION_EXPIRE_DAYS`` and, once the address is
+        verified, leads where the candidate was going (``next``: the application
+        to an offer), through the log-in page if need be. Empty for an address
+        already verified."""
+        address = (
+            EmailAddress.objects.filter(user=user, email__iexact=email, verified=False)
+            .order_by("pk")
+            .first()
+            if user is not None
+            else None
+        )
+        if address is None:
+            return ""
+        path = reverse(
+            "accounts:confirm_email", kwargs={"key": EmailConfirmationHMAC(address).key}
+        )
+        request = self.request
+        next_url = (
+            request.POST.get(REDIRECT_FIELD_NAME)
+            or request.GET.get(REDIRECT_FIELD_NAME)
+            if request is not None
+            else None
+        )
+        if self.is_safe_url(next_url):
+            path = f"{path}?{urlencode({REDIRECT_FIELD_NAME: next_url})}"
+        return site_url(path)
 
     def confirm_email(self, request: HttpRequest, email_address: EmailAddress) -> bool:
         # An address that another account took meanwhile cannot become this one's.

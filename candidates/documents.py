@@ -52,6 +52,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
+from django.utils.functional import lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -584,6 +585,14 @@ class CheckedUpload:
         )
 
 
+def upload_help_text() -> str:
+    """The formats and size allowed, in the language of the page showing the field
+    (fields are built once, at import, so the text is made each time it is shown)."""
+    return _("PDF, DOC, DOCX or ODT; %(size)s at most.") % {
+        "size": filesizeformat(settings.DOCUMENT_MAX_SIZE)
+    }
+
+
 class DocumentFileField(forms.FileField):
     """A file field that checks the content; ``cleaned_data`` holds a
     ``CheckedUpload``."""
@@ -591,11 +600,7 @@ class DocumentFileField(forms.FileField):
     widget = forms.ClearableFileInput
 
     def __init__(self, **kwargs) -> None:
-        kwargs.setdefault(
-            "help_text",
-            gettext_lazy("PDF, DOC, DOCX or ODT; %(size)s at most.")
-            % {"size": filesizeformat(settings.DOCUMENT_MAX_SIZE)},
-        )
+        kwargs.setdefault("help_text", lazy(upload_help_text, str)())
         super().__init__(**kwargs)
         self.widget = forms.FileInput(attrs={"accept": ACCEPT})
 

@@ -70,6 +70,12 @@ class User(AbstractUser):
         self.email = self.__class__.objects.normalize_email(self.email).strip()
 
 
+#: The account's fields and the profile's contact details that an application
+#: shows filled in and saves back (``CandidateProfile.keep_contact_details``).
+USER_FIELDS = ("first_name", "last_name")
+CONTACT_FIELDS = ("phone", "address", "postal_code", "city", "country")
+
+
 class CandidateProfile(models.Model):
     """What a candidate tells about themselves beyond their account: contact details
     and a short presentation, read by HR with each application."""
@@ -114,6 +120,45 @@ class CandidateProfile(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("candidates:profile")
+
+    @classmethod
+    def contact_details(cls, user: User) -> dict[str, str]:
+        """The candidate's names and contact details, for a form that shows them
+        filled in (an application)."""
+        profile = cls.objects.filter(user=user).first()
+        details = {"first_name": user.first_name, "last_name": user.last_name}
+        for name in CONTACT_FIELDS:
+            details[name] = getattr(profile, name) if profile else ""
+        return details
+
+    @classmethod
+    def keep_contact_details(cls, user: User, details: dict[str, str]) -> None:
+        """Saves in the account and "My profile" the names and contact details
+        given elsewhere (an application) that differ from theirs; a blank one
+        erases nothing. Run it in the transaction of what gave them."""
+        given = {name: (details.get(name) or "").strip() for name in USER_FIELDS}
+        changed = [
+            name
+            for name, value in given.items()
+            if value and value != getattr(user, name)
+        ]
+        if changed:
+            for name in changed:
+                setattr(user, name, given[name])
+            user.save(update_fields=changed)
+        given = {name: (details.get(name) or "").strip() for name in CONTACT_FIELDS}
+        if not any(given.values()):
+            return
+        profile, _created = cls.objects.get_or_create(user=user)
+        changed = [
+            name
+            for name, value in given.items()
+            if value and value != getattr(profile, name)
+        ]
+        if changed:
+            for name in changed:
+                setattr(profile, name, given[name])
+            profile.save(update_fields=[*changed, "updated_at"])
 
 
 class Experience(models.Model):

@@ -31,6 +31,7 @@ from home.blocks import BodyStreamBlock
 from home.models import BasePage
 from home.search import index_object
 
+from .apply_state import apply_state
 from .choices import (
     EMPLOYMENT_TYPES,
     MONTHS_OF_EXPERIENCE,
@@ -826,6 +827,7 @@ class OfferPage(BasePage):
         context["locations"] = locations
         context["json_ld"] = self.json_ld(request, portal_settings, locations)
         context["similar_offers"] = self.similar_offers()
+        context["apply_state"] = apply_state(request, self)
         context["sharing_description"] = self.get_sharing_description(locations)
         # The parent's address, without reading the parent: its path is ours
         # less our slug.

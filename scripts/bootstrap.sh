@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the system packages a step needs, with apt when run as root.
 #   scripts/bootstrap.sh python   what `make install` needs (python3 venv)
-#   scripts/bootstrap.sh test     what `make test` needs (Chromium, PostgreSQL, Redis, ClamAV, Java, npm)
+#   scripts/bootstrap.sh test     what `make test` needs (Chromium, PostgreSQL, Redis, ClamAV, Java, npm,
+#                                 gettext for the translation check)
 #   scripts/bootstrap.sh prod     what `make serve-prod` needs (PostgreSQL)
 #   scripts/bootstrap.sh bench    what `make bench` needs (PostgreSQL, Redis, wrk)
 set -euo pipefail
@@ -23,6 +24,7 @@ case "$step" in
     have java || missing+=(default-jre-headless)
     have npm || missing+=(npm)
     fc-list 2>/dev/null | grep -qi dejavu || missing+=(fonts-dejavu-core)
+    { have xgettext && have msgmerge && have msgfmt; } || missing+=(gettext)
     ;;
   prod)
     ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || missing+=(postgresql)

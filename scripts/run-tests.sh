@@ -14,6 +14,7 @@ $bin/djhtml --check templates
 $bin/lint-imports --no-cache
 DJANGO_SETTINGS_MODULE=config.settings.test $bin/python manage.py check --fail-level WARNING
 DJANGO_SETTINGS_MODULE=config.settings.test $bin/python manage.py makemigrations --check --dry-run
+$bin/python scripts/check_translations.py
 
 # Two processes (the machine of CI has two cores); a test module stays on one of
 # them, so that its demo site loads once.

@@ -229,5 +229,6 @@ class SharingTests(TestCase):
         offer = self.catalogue.offers["Python developer"]
         OfferPage.objects.filter(pk=offer.pk).update(missions="", profile="", body=[])
         html = self.client.get(offer.url).content.decode()
-        self.assertEqual(len(re.findall(r'class="offer__apply"', html)), 1)
+        applies = re.findall(r'class="offer__apply[^"]*">\s*<a class="button"', html)
+        self.assertEqual(len(applies), 1)
         self.assertNotIn('id="offer-missions"', html)
