@@ -20,6 +20,7 @@ urlpatterns = [
     path("alerts/", include("alerts.urls")),
     path("healthz", home_views.healthz, name="healthz"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
+    path("brand.css", home_views.brand_stylesheet, name="brand_stylesheet"),
     path("sitemap.xml", sitemap, name="sitemap"),
 ]
 

@@ -438,12 +438,17 @@ def load_pages() -> HomePage:
 
 
 def load_settings(home: HomePage) -> None:
-    """The organisation, the HR address and the footer links."""
+    """The organisation, the HR address, social and footer links."""
     site = Site.objects.get(root_page=home)
     portal_settings = PortalSettings.for_site(site)
     portal_settings.organisation_name = "Northwind"
     portal_settings.organisation_url = "https://www.example.com/"
     portal_settings.hr_email = "hr@example.com"
+    # The company's pages on social networks, linked from the footer (the demo's
+    # company is made up: its pages are examples).
+    portal_settings.linkedin_url = "https://www.linkedin.com/company/example"
+    portal_settings.instagram_url = "https://www.instagram.com/example"
+    portal_settings.youtube_url = "https://www.youtube.com/@example"
     footer_pages = [
         Page.objects.child_of(home).get(slug=slug)
         for slug in (

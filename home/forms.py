@@ -186,3 +186,9 @@ class ContactFormBuilder(FormBuilder):
 
     def get_form_class(self):
         return type("ContactForm", (ContactBaseForm,), self.formfields)
+
+
+class ColourInput(forms.TextInput):
+    """The browser's colour picker, for the brand colours of the site settings."""
+
+    input_type = "color"

@@ -16,6 +16,7 @@ STAFF_PERMISSION_MIGRATIONS = [
     "home.migrations.0004_contact_submissions_permission",
     "offers.migrations.0010_questions",
     "applications.migrations.0008_stages",
+    "offers.migrations.0012_offer_templates",
 ]
 
 

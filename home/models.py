@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
@@ -37,7 +38,16 @@ from .blocks import (
     FaqSectionBlock,
     LinkBlock,
 )
-from .forms import ContactFormBuilder
+from .brand import (
+    DEFAULT_ACCENT,
+    DEFAULT_PRIMARY,
+    HEX_COLOUR,
+    BrandColours,
+    accent_contrast_error,
+    is_hex_colour,
+    primary_contrast_error,
+)
+from .forms import ColourInput, ContactFormBuilder
 from .spam import ContactRateLimiter
 
 
@@ -54,9 +64,23 @@ class BasePage(Page):
         ),
     )
 
+    social_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("sharing image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Shown when this page is shared on social networks (1200 × 630 pixels "
+            "at best); the site's default sharing image is used when empty."
+        ),
+    )
+
     promote_panels = [
         *Page.promote_panels,
         FieldPanel("listing_summary"),
+        FieldPanel("social_image"),
     ]
 
     class Meta:
@@ -64,6 +88,10 @@ class BasePage(Page):
 
     def get_listing_summary(self) -> str:
         return self.listing_summary or self.search_description
+
+    def get_sharing_description(self) -> str:
+        """What a shared link says of this page, under its title."""
+        return self.search_description or self.listing_summary
 
 
 class HomePage(BasePage):
@@ -425,9 +453,32 @@ class ContactPage(EmailFormMixin, FormMixin, BasePage):
         )
 
 
+SOCIAL_NETWORKS = (
+    ("linkedin_url", "LinkedIn"),
+    ("x_url", "X"),
+    ("instagram_url", "Instagram"),
+    ("facebook_url", "Facebook"),
+    ("youtube_url", "YouTube"),
+    ("glassdoor_url", "Glassdoor"),
+)
+
+
+def social_url_field(network: str) -> models.URLField:
+    return models.URLField(
+        _("%(network)s page") % {"network": network},
+        blank=True,
+        help_text=_(
+            "The address of the company's %(network)s page, linked from the footer; "
+            "leave empty to show no link."
+        )
+        % {"network": network},
+    )
+
+
 @register_setting(icon="cog")
 class PortalSettings(BaseSiteSetting):
-    """Site-wide settings HR maintains: contact address, identity, footer links."""
+    """Site-wide settings HR maintains: contact address, the company's look
+    (logo, favicon, colours, sharing image, social links) and footer links."""
 
     organisation_name = models.CharField(
         _("organisation name"),
@@ -447,8 +498,64 @@ class PortalSettings(BaseSiteSetting):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text=_("The employer's logo, used in job postings for search engines."),
+        help_text=_(
+            "The employer's logo, shown in the header (40 pixels high) and given to "
+            "search engines with job postings; a PNG or JPEG on a transparent or "
+            "white background reads best on the coloured header."
+        ),
     )
+    favicon = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("favicon"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "The small square icon of browser tabs and phone home screens; a square "
+            "PNG of at least 180 × 180 pixels. The site's briefcase is used when "
+            "empty."
+        ),
+    )
+    primary_colour = models.CharField(
+        _("primary colour"),
+        max_length=7,
+        default=DEFAULT_PRIMARY,
+        validators=[HEX_COLOUR],
+        help_text=_(
+            "The header, buttons and links. White text is written on it, so it must "
+            "be dark enough: the contrast is checked when you save."
+        ),
+    )
+    accent_colour = models.CharField(
+        _("accent colour"),
+        max_length=7,
+        default=DEFAULT_ACCENT,
+        validators=[HEX_COLOUR],
+        help_text=_(
+            "Highlights: the band under the header, tags and the footer's top edge. "
+            "Its text is white or black, whichever reads better; the contrast is "
+            "checked when you save."
+        ),
+    )
+    social_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("default sharing image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Shown when a page without its own sharing image is shared on social "
+            "networks; 1200 × 630 pixels at best."
+        ),
+    )
+    linkedin_url = social_url_field("LinkedIn")
+    x_url = social_url_field("X")
+    instagram_url = social_url_field("Instagram")
+    facebook_url = social_url_field("Facebook")
+    youtube_url = social_url_field("YouTube")
+    glassdoor_url = social_url_field("Glassdoor")
     hr_email = models.EmailField(
         _("HR contact address"),
         blank=True,
@@ -464,13 +571,46 @@ class PortalSettings(BaseSiteSetting):
     panels = [
         FieldPanel("organisation_name"),
         FieldPanel("organisation_url"),
-        FieldPanel("logo"),
         FieldPanel("hr_email"),
+        MultiFieldPanel(
+            [
+                FieldPanel("logo"),
+                FieldPanel("favicon"),
+                FieldRowPanel(
+                    [
+                        FieldPanel("primary_colour", widget=ColourInput),
+                        FieldPanel("accent_colour", widget=ColourInput),
+                    ]
+                ),
+                FieldPanel("social_image"),
+            ],
+            heading=_("The company's look"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel(name) for name, _network in SOCIAL_NETWORKS],
+            heading=_("Social networks"),
+        ),
         FieldPanel("footer_links"),
     ]
 
     class Meta:
         verbose_name = _("portal settings")
+
+    def clean(self) -> None:
+        super().clean()
+        errors = {}
+        # A colour refused by its field's own check is not looked at again.
+        for name, contrast_error in (
+            ("primary_colour", primary_contrast_error),
+            ("accent_colour", accent_contrast_error),
+        ):
+            value = getattr(self, name) or ""
+            if is_hex_colour(value) and (message := contrast_error(value)):
+                errors[name] = message
+        if errors:
+            raise ValidationError(errors)
+        self.primary_colour = self.primary_colour.lower()
+        self.accent_colour = self.accent_colour.lower()
 
     def footer_link_items(self, request: HttpRequest) -> list[tuple[str, str]]:
         """(url, label) of each footer link to a live page."""
@@ -479,6 +619,18 @@ class PortalSettings(BaseSiteSetting):
             for link in (block.value for block in self.footer_links)
             if (page := link["page"]) is not None and page.live
         ]
+
+    def social_links(self) -> list[tuple[str, str]]:
+        """(url, network name) of each social network the company is on."""
+        return [
+            (url, network)
+            for name, network in SOCIAL_NETWORKS
+            if (url := getattr(self, name))
+        ]
+
+    @property
+    def brand_colours(self) -> BrandColours:
+        return BrandColours.of(self)
 
 
 class PendingDeletion(models.Model):

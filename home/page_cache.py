@@ -157,12 +157,16 @@ class PageCacheMiddleware:
             return response
         response = self.get_response(request)
         if may_keep(response):
-            patch_cache_control(
-                response,
-                public=True,
-                max_age=0,
-                s_maxage=settings.PAGE_CACHE_SHARED_SECONDS,
-            )
+            # Browsers ask again for a page at each visit; a response whose
+            # address changes with its content (``immutable``: the brand
+            # stylesheet) keeps its own lifetime.
+            if "immutable" not in response.get("Cache-Control", ""):
+                patch_cache_control(
+                    response,
+                    public=True,
+                    max_age=0,
+                    s_maxage=settings.PAGE_CACHE_SHARED_SECONDS,
+                )
             # One piece (the feed writer leaves one per write): served whole.
             response.content = response.content
             cache.set(key, response, settings.PAGE_CACHE_SECONDS)

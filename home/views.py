@@ -1,4 +1,4 @@
-"""Small site-wide views: health check and robots.txt."""
+"""Small site-wide views: health check, robots.txt and the brand stylesheet."""
 
 import logging
 from collections.abc import Callable
@@ -7,6 +7,8 @@ from django.core.cache import cache
 from django.core.files.storage import storages
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.utils.cache import patch_cache_control
 from django.utils.crypto import get_random_string
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -74,3 +76,28 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
         f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+@require_GET
+def brand_stylesheet(request: HttpRequest) -> HttpResponse:
+    """The company's colours as CSS custom properties, read by ``site.css``.
+
+    A stylesheet of its own rather than a ``<style>`` element: the
+    Content-Security-Policy allows no inline style. Its address carries the
+    colours' version (``?v=``), so browsers keep it until the colours change.
+    """
+    from .models import PortalSettings
+
+    colours = PortalSettings.for_request(request).brand_colours
+    response = render(
+        request,
+        "home/brand.css",
+        {"colours": colours},
+        content_type="text/css; charset=utf-8",
+    )
+    if request.GET.get("v") == colours.version:
+        patch_cache_control(response, public=True, max_age=365 * 24 * 60 * 60)
+        response["Cache-Control"] += ", immutable"
+    else:
+        patch_cache_control(response, public=True, max_age=60)
+    return response

@@ -14,7 +14,7 @@ from .choices import ExperienceLevel, SalaryPeriod, WorkingTime
 from .demo_pages import load_home_sections, load_places, load_teams
 from .demo_texts import JOBS, offer_body
 from .factories import JobFamilyFactory, OfferIndexPageFactory, OfferPageFactory
-from .models import Location, OfferIndexPage, OfferPage, QuestionSet
+from .models import Location, OfferIndexPage, OfferPage, OfferTemplate, QuestionSet
 
 SEED = 2026
 
@@ -271,8 +271,66 @@ def load_questions() -> None:
         offer.save()
 
 
+# Offer templates recruiters start from: (name, missions, profile, body sections).
+OFFER_TEMPLATES = [
+    (
+        "Engineering, permanent contract",
+        "<h3>Your first months</h3><ul><li>Build: …</li><li>Own: …</li>"
+        "<li>Improve: …</li></ul>",
+        "<ul><li>Experience with: …</li><li>You enjoy: …</li><li>A plus: …</li></ul>",
+        [
+            (
+                "What we offer",
+                "Two days a week from home, a training budget of "
+                "1,500 euros a year, a yearly profit-sharing bonus and a laptop of "
+                "your choice.",
+            ),
+            (
+                "Recruitment process",
+                "A 30-minute call with HR, a technical "
+                "conversation with two engineers (no test to do at home), then a "
+                "meeting with the team. An answer within ten working days.",
+            ),
+        ],
+    ),
+    (
+        "Internship or apprenticeship",
+        "<p>During your internship you will: …</p><ul><li>…</li><li>…</li></ul>",
+        "<ul><li>Studying: …</li><li>Available from: …</li>"
+        "<li>You are curious about: …</li></ul>",
+        [
+            (
+                "What we offer",
+                "A tutor who has done the job, a monthly allowance "
+                "above the legal minimum, meal vouchers and half of your public "
+                "transport pass.",
+            ),
+            (
+                "Recruitment process",
+                "A call with HR, then a meeting with your "
+                "future tutor. An answer within a week.",
+            ),
+        ],
+    ),
+]
+
+
+def load_offer_templates() -> None:
+    """The demo's offer templates (those that exist are left as they are)."""
+    for name, missions, profile, sections in OFFER_TEMPLATES:
+        body = []
+        for heading, text in sections:
+            body += [
+                {"type": "heading", "value": {"text": heading, "level": "h2"}},
+                {"type": "paragraph", "value": f"<p>{text}</p>"},
+            ]
+        OfferTemplate.objects.get_or_create(
+            name=name, defaults={"missions": missions, "profile": profile, "body": body}
+        )
+
+
 def load_demo() -> list[str]:
-    """The offers of the demo site, under its home page."""
+    """The offers of the demo site, under its home page, and offer templates."""
     home = HomePage.objects.first()
     if home is not None:
         families, locations = load_offers(home)
@@ -280,4 +338,5 @@ def load_demo() -> list[str]:
         load_places(home, locations)
         load_questions()
         load_home_sections(home, families, locations, teams)
+    load_offer_templates()
     return []

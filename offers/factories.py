@@ -3,6 +3,7 @@
 import factory
 import wagtail_factories
 from django.utils import timezone
+from django.utils.html import format_html
 
 from .choices import ContractType, RemotePolicy
 from .models import (
@@ -12,6 +13,7 @@ from .models import (
     LocationPage,
     OfferIndexPage,
     OfferPage,
+    OfferTemplate,
     TeamIndexPage,
     TeamPage,
 )
@@ -45,7 +47,7 @@ class OfferIndexPageFactory(wagtail_factories.PageFactory):
 
 
 def offer_body(title: str) -> list[dict]:
-    """A description in the usual sections."""
+    """The sections after the missions and profile: benefits and process."""
 
     def section(heading: str, text: str) -> list[dict]:
         return [
@@ -54,12 +56,6 @@ def offer_body(title: str) -> list[dict]:
         ]
 
     return [
-        *section(
-            "Your missions",
-            f"As a {title.lower()}, you join a team of eight people and take part "
-            "in every step of our projects.",
-        ),
-        *section("Your profile", "You like clear work, shared knowledge and tools."),
         *section("What we offer", "Flexible hours, training and a yearly bonus."),
         *section(
             "Recruitment process",
@@ -67,6 +63,24 @@ def offer_body(title: str) -> list[dict]:
             "within a week.",
         ),
     ]
+
+
+def offer_missions(title: str) -> str:
+    return format_html(
+        "<p>As a {}, you join a team of eight people and take part in every step "
+        "of our projects.</p>",
+        title.lower(),
+    )
+
+
+class OfferTemplateFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Template {n}")
+    missions = "<p>What the person hired will do, week by week.</p>"
+    profile = "<p>The skills and experience that matter.</p>"
+    body = factory.LazyFunction(lambda: offer_body(""))
+
+    class Meta:
+        model = OfferTemplate
 
 
 class OfferPageFactory(wagtail_factories.PageFactory):
@@ -77,6 +91,8 @@ class OfferPageFactory(wagtail_factories.PageFactory):
     job_family = factory.SubFactory(JobFamilyFactory)
     contract_type = ContractType.PERMANENT
     remote_policy = RemotePolicy.ON_SITE
+    missions = factory.LazyAttribute(lambda offer: offer_missions(offer.title))
+    profile = "<p>You like clear work, shared knowledge and tools.</p>"
     body = factory.LazyAttribute(lambda offer: offer_body(offer.title))
     first_published_at = factory.LazyFunction(timezone.now)
     last_published_at = factory.LazyAttribute(lambda offer: offer.first_published_at)

@@ -14,11 +14,35 @@ from .choices import RemotePolicy, SortOrder
 MAX_QUERY_LENGTH = 100
 
 
+# What a recruiter reads when publishing an offer without these sections (a
+# draft may lack them: Wagtail defers required fields until publication).
+REQUIRED_TO_PUBLISH = {
+    "missions": _(
+        "Write the missions before publishing: an offer is published with its "
+        "missions and the profile sought. You can save it as a draft meanwhile."
+    ),
+    "profile": _(
+        "Describe the profile sought before publishing: an offer is published with "
+        "its missions and the profile sought. You can save it as a draft meanwhile."
+    ),
+}
+
+
 class OfferPageForm(WagtailAdminPageForm):
-    """Checks what needs several fields: an offer is somewhere or fully remote."""
+    """Checks what needs several fields (an offer is somewhere or fully remote)
+    and fills the empty sections of an offer from the template chosen."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name, message in REQUIRED_TO_PUBLISH.items():
+            if name in self.fields:
+                self.fields[name].error_messages["required"] = message
 
     def clean(self) -> dict[str, Any]:
         cleaned_data = super().clean()
+        template = cleaned_data.get("offer_template")
+        if template is not None and "offer_template" in self.changed_data:
+            cleaned_data.update(template.sections_for(cleaned_data))
         locations = cleaned_data.get("locations")
         remote_policy = cleaned_data.get("remote_policy")
         if (

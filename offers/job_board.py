@@ -17,6 +17,7 @@ from urllib.parse import urlencode
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from wagtail.rich_text import expand_db_html
 
 from home.models import PortalSettings
@@ -146,6 +147,18 @@ def descriptions(offers: list[OfferPage]) -> list[list[DescriptionPart]]:
     sources: list[str] = []
     for offer in offers:
         parts = []
+        for heading, html in (
+            (_("Missions"), offer.missions),
+            (_("Profile sought"), offer.profile),
+        ):
+            if html:
+                parts.append(
+                    DescriptionPart("heading", text=xml_text(str(heading)), level="h2")
+                )
+                part = DescriptionPart("paragraph")
+                parts.append(part)
+                paragraphs.append(part)
+                sources.append(xml_text(html))
         for block in offer.body.raw_data:
             value = block.get("value")
             if block.get("type") == "heading" and isinstance(value, dict):

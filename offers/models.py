@@ -29,7 +29,7 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import StreamField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
@@ -246,6 +246,81 @@ class OfferQuerySet(PageQuerySet):
 
 OfferManager = PageManager.from_queryset(OfferQuerySet)
 
+SECTION_FEATURES = ["h3", "bold", "italic", "link", "ol", "ul"]
+
+
+class OfferTemplate(index.Indexed, models.Model):
+    """Default sections HR starts a new offer from (missions and profile
+    skeletons, benefits, recruitment process), then edits in the offer."""
+
+    name = models.CharField(
+        _("name"),
+        max_length=120,
+        unique=True,
+        help_text=_(
+            "What recruiters choose in a new offer, e.g. 'Engineering, permanent'."
+        ),
+    )
+    missions = RichTextField(
+        _("missions"),
+        blank=True,
+        features=SECTION_FEATURES,
+        help_text=_(
+            "A skeleton of the job's missions; recruiters complete it in the offer."
+        ),
+    )
+    profile = RichTextField(
+        _("profile sought"),
+        blank=True,
+        features=SECTION_FEATURES,
+        help_text=_("A skeleton of the profile sought, completed in the offer."),
+    )
+    body = StreamField(
+        BodyStreamBlock(),
+        blank=True,
+        verbose_name=_("more about the job"),
+        help_text=_(
+            "Sections shared by offers of this kind: benefits, recruitment process."
+        ),
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("missions"),
+        FieldPanel("profile"),
+        FieldPanel("body"),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("offer template")
+        verbose_name_plural = _("offer templates")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def sections_for(self, sections: dict[str, Any]) -> dict[str, Any]:
+        """The template's sections for those of ``sections`` that are empty."""
+        filled = {"missions": self.missions, "profile": self.profile}
+        if self.body:
+            filled["body"] = self.body.raw_data
+        return {
+            name: value
+            for name, value in filled.items()
+            if value and not has_content(sections.get(name))
+        }
+
+
+def has_content(value: Any) -> bool:
+    """Whether a section holds something: rich text with words in it, or a stream
+    with blocks."""
+    if value is None:
+        return False
+    if isinstance(value, str):
+        return bool(re.sub(r"<[^>]*>|&nbsp;|\s", "", value))
+    return len(value) > 0
+
 
 class OfferIndexPage(RoutablePageMixin, BasePage):
     """The listing of open offers, with search and filters, its RSS feed and its
@@ -435,13 +510,38 @@ class OfferPage(BasePage):
         ),
     )
     filled_at = models.DateTimeField(_("filled at"), null=True, editable=False)
+    offer_template = models.ForeignKey(
+        OfferTemplate,
+        verbose_name=_("start from a template"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Choose a template and save the draft: the missions, profile and "
+            "'more about the job' sections still empty are filled from it, "
+            "ready to edit."
+        ),
+    )
+    # Required to publish, not to save a draft (Wagtail defers the check).
+    missions = RichTextField(
+        _("missions"),
+        default="",
+        features=SECTION_FEATURES,
+        help_text=_("What the person hired will do; required to publish the offer."),
+    )
+    profile = RichTextField(
+        _("profile sought"),
+        default="",
+        features=SECTION_FEATURES,
+        help_text=_("The skills and experience sought; required to publish the offer."),
+    )
     body = StreamField(
         BodyStreamBlock(),
         blank=True,
-        verbose_name=_("description"),
+        verbose_name=_("more about the job"),
         help_text=_(
-            "In sections with headings: missions, profile sought, benefits and "
-            "recruitment process."
+            "Optional sections with headings: the team, benefits, recruitment process."
         ),
     )
 
@@ -458,6 +558,7 @@ class OfferPage(BasePage):
 
     content_panels = [
         *Page.content_panels,
+        FieldPanel("offer_template"),
         MultiFieldPanel(
             [
                 FieldPanel("reference"),
@@ -486,6 +587,8 @@ class OfferPage(BasePage):
             ],
             heading=_("Salary"),
         ),
+        FieldPanel("missions"),
+        FieldPanel("profile"),
         FieldPanel("body"),
         MultiFieldPanel(
             [FieldPanel("closing_date"), FieldPanel("filled")],
@@ -508,6 +611,8 @@ class OfferPage(BasePage):
         index.SearchField("reference"),
         index.SearchField("reference_words"),
         index.AutocompleteField("reference"),
+        index.SearchField("missions"),
+        index.SearchField("profile"),
         index.SearchField("body"),
         index.RelatedFields("job_family", [index.SearchField("name")]),
         index.RelatedFields(
@@ -528,6 +633,7 @@ class OfferPage(BasePage):
     )
 
     objects = OfferManager()
+    sharing_type = "article"
 
     class Meta:
         verbose_name = _("offer")
@@ -603,6 +709,24 @@ class OfferPage(BasePage):
         sets read in one query)."""
         return questions_of(self.questions)
 
+    def get_sharing_description(self, locations: list[Location] | None = None) -> str:
+        """What a shared link says: the summary HR wrote, else the offer's facts."""
+        if summary := super().get_sharing_description():
+            return summary
+        if locations is None:
+            locations = list(self.locations.all())
+        facts = [self.get_contract_type_display(), self.get_working_time_display()]
+        facts += [location.city for location in locations]
+        if self.job_family_id:
+            facts.append(self.job_family.name)
+        return " · ".join(str(fact) for fact in facts)
+
+    def has_description(self) -> bool:
+        """Whether the offer says more than its facts."""
+        return any(
+            has_content(value) for value in (self.missions, self.profile, self.body)
+        )
+
     @property
     def is_open(self) -> bool:
         return (
@@ -652,6 +776,14 @@ class OfferPage(BasePage):
         return timezone.make_aware(
             datetime.combine(self.closing_date, time(23, 59, 59))
         )
+
+    def description_html(self) -> str:
+        """The missions, profile and the rest as one HTML text (job postings)."""
+        from django.template.loader import render_to_string
+
+        return render_to_string(
+            "offers/includes/job_posting_description.html", {"page": self}
+        ).strip()
 
     def apply_url(self) -> str:
         """Where a candidate applies to this offer."""
@@ -706,7 +838,7 @@ class OfferPage(BasePage):
             "@context": "https://schema.org",
             "@type": "JobPosting",
             "title": self.title,
-            "description": str(self.body) or self.title,
+            "description": self.description_html() or self.title,
             "datePosted": timezone.localtime(posted).date().isoformat(),
             "employmentType": self.employment_types,
             "hiringOrganization": organisation,
@@ -772,6 +904,7 @@ class OfferPage(BasePage):
             family_ids=[self.job_family_id] if self.job_family_id else [],
             location_ids=[location.pk for location in locations],
         )
+        context["sharing_description"] = self.get_sharing_description(locations)
         # The parent's address, without reading the parent: its path is ours
         # less our slug.
         url = self.get_url(request)

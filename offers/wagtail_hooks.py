@@ -37,6 +37,7 @@ from .models import (
     Location,
     OfferIndexPage,
     OfferPage,
+    OfferTemplate,
     QuestionSet,
 )
 
@@ -180,11 +181,21 @@ class LocationViewSet(SnippetViewSet):
     ordering = ["city"]
 
 
+class OfferTemplateViewSet(SnippetViewSet):
+    """Default sections recruiters start new offers from (chosen in the offer)."""
+
+    model = OfferTemplate
+    icon = "doc-empty-inverse"
+    list_display = ["name"]
+    search_fields = ["name"]
+    ordering = ["name"]
+
+
 class OfferTaxonomiesGroup(SnippetViewSetGroup):
     menu_label = _("Offer taxonomies")
     menu_icon = "tag"
     menu_order = 210
-    items = (JobFamilyViewSet, LocationViewSet)
+    items = (JobFamilyViewSet, LocationViewSet, OfferTemplateViewSet)
 
 
 register_snippet(OfferTaxonomiesGroup)

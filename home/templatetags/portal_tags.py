@@ -1,4 +1,5 @@
 import json
+from urllib.parse import urljoin
 
 from django import template
 from django.forms import BoundField
@@ -56,3 +57,45 @@ def error_anchor(bound_field: BoundField) -> str:
         widget = bound_field.field.widget
         return widget.id_for_label(widget.attrs.get("id") or bound_field.auto_id, "0")
     return bound_field.id_for_label
+
+
+@register.inclusion_tag("components/sharing_meta.html", takes_context=True)
+def sharing_meta(context) -> dict:
+    """Open Graph and Twitter card tags of the current page: its title, what it
+    says of itself, its own sharing image or the site's default, its address."""
+    request = context.get("request")
+    page = context.get("page")
+    if request is None or page is None or not hasattr(page, "get_full_url"):
+        return {}
+    portal_settings = PortalSettings.for_request(request)
+    url = page.get_full_url(request)
+    if not url:
+        return {}
+    # A page may give it in its context, from what it read already.
+    description = context.get("sharing_description")
+    if description is None:
+        describe = getattr(page, "get_sharing_description", None)
+        description = describe() if describe else page.search_description
+    image_id = getattr(page, "social_image_id", None) or portal_settings.social_image_id
+    image = None
+    if image_id:
+        source = (
+            page.social_image
+            if getattr(page, "social_image_id", None)
+            else portal_settings.social_image
+        )
+        rendition = source.get_rendition("fill-1200x630-c100|format-jpeg")
+        image = {
+            "url": urljoin(url, rendition.url),
+            "width": rendition.width,
+            "height": rendition.height,
+            "alt": rendition.alt,
+        }
+    return {
+        "title": page.seo_title or page.title,
+        "description": description,
+        "url": url,
+        "type": getattr(page, "sharing_type", "website"),
+        "site_name": portal_settings.organisation_name,
+        "image": image,
+    }

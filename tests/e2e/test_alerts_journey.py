@@ -46,9 +46,16 @@ def publish_offer_in_the_admin(page: Page) -> None:
     page.locator("#id_locations").select_option(label="Lyon, France")
     page.locator("#id_contract_type").select_option(label="Permanent")
     page.locator("#id_remote_policy").select_option(label="Hybrid")
+    # Missions and profile come from an offer template, filled in on saving.
+    page.get_by_role("button", name="Choose offer template").click()
+    page.get_by_role("dialog").get_by_role(
+        "link", name="Engineering, permanent contract"
+    ).click()
+    page.get_by_role("button", name="Save draft").click()
+    expect(page.get_by_text(f"Page '{TITLE}' created.")).to_be_visible()
     page.get_by_role("button", name="More actions").click()
     page.get_by_role("button", name="Publish").click()
-    expect(page.get_by_text(f"Page '{TITLE}' created and published.")).to_be_visible()
+    expect(page.get_by_text(f"Page '{TITLE}' has been published.")).to_be_visible()
 
 
 def test_alert_journey(page, browser, live_server, e2e_site):

@@ -116,7 +116,7 @@ class OfferPageTests(TestCase):
         self.assertEqual(data["@context"], "https://schema.org")
         self.assertLessEqual(REQUIRED | RECOMMENDED, set(data))
         self.assertEqual(data["title"], "Python developer")
-        self.assertIn("<h2>Your missions</h2>", data["description"])
+        self.assertIn("<h2>Missions</h2>", data["description"])
         self.assertEqual(data["employmentType"], ["FULL_TIME"])
         self.assertEqual(
             data["hiringOrganization"],

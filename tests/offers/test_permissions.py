@@ -3,6 +3,7 @@ cannot touch them, through any door of the admin."""
 
 from __future__ import annotations
 
+import json
 from datetime import timedelta
 
 from django.test import TestCase
@@ -17,8 +18,25 @@ from offers.models import Location, OfferPage
 from .catalogue import build_catalogue
 
 
+def draftail(text: str) -> str:
+    """What the admin's rich text editor posts for one paragraph (empty: none)."""
+    blocks = [
+        {
+            "key": "a1b2c",
+            "text": text,
+            "type": "unstyled",
+            "depth": 0,
+            "inlineStyleRanges": [],
+            "entityRanges": [],
+        }
+    ]
+    return json.dumps({"blocks": blocks if text else [], "entityMap": {}})
+
+
 def offer_form(offer_family_id: int, location_id: int, **extra) -> dict:
     data = {
+        "missions": draftail("Weld the frames of our trailers."),
+        "profile": draftail("A certified welder."),
         "title": "Welder",
         "slug": "welder",
         "reference": "",
