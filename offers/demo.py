@@ -12,7 +12,7 @@ from home.models import HomePage
 
 from .choices import ExperienceLevel, SalaryPeriod, WorkingTime
 from .demo_pages import load_home_sections, load_places, load_teams
-from .demo_texts import JOBS, offer_body
+from .demo_texts import JOBS, offer_sections
 from .factories import JobFamilyFactory, OfferIndexPageFactory, OfferPageFactory
 from .models import Location, OfferIndexPage, OfferPage, OfferTemplate, QuestionSet
 
@@ -170,7 +170,7 @@ def load_offers(home: HomePage) -> tuple[dict, dict]:
             last_published_at=published_at,
             reference=f"NW-2026-{number:03d}",
             listing_summary=JOBS[title][0],
-            body=offer_body(title, family, cities.split(), contract),
+            **offer_sections(title, family, cities.split(), contract),
             job_family=families[family],
             locations=[locations[city] for city in cities.split()],
             contract_type=contract,

@@ -237,10 +237,11 @@ FAMILIES: dict[str, tuple[str, str]] = {
 # fmt: on
 
 
-def offer_body(
+def offer_sections(
     title: str, family: str, cities: list[str], contract: str
-) -> list[dict[str, Any]]:
-    """The description of one demo offer, in the usual sections."""
+) -> dict[str, Any]:
+    """The description of one demo offer: its missions, its profile, then what we
+    offer and the recruitment process."""
     about, tasks = JOBS[title]
     profile, perks = FAMILIES[family]
     items = "".join(f"<li>{task}.</li>" for task in tasks.split("|"))
@@ -249,18 +250,21 @@ def offer_body(
         if cities
         else "You work from home, anywhere in France, Belgium or Spain."
     )
-    return [
-        {"type": "heading", "value": {"text": "Your missions", "level": "h2"}},
-        {"type": "paragraph", "value": f"<p>{about}</p><ul>{items}</ul>"},
-        {"type": "heading", "value": {"text": "Your profile", "level": "h2"}},
-        {"type": "paragraph", "value": f"<p>{profile}</p>"},
-        {"type": "heading", "value": {"text": "What we offer", "level": "h2"}},
-        {"type": "paragraph", "value": f"<p>{perks} {where}</p>"},
-        {"type": "heading", "value": {"text": "Recruitment process", "level": "h2"}},
-        {
-            "type": "paragraph",
-            "value": "<p>A 30-minute call with HR, a conversation with the team "
-            + ("and a short practical exercise, " if contract != "freelance" else "")
-            + "then our answer within a week.</p>",
-        },
-    ]
+    process = (
+        "<p>A 30-minute call with HR, a conversation with the team "
+        + ("and a short practical exercise, " if contract != "freelance" else "")
+        + "then our answer within a week.</p>"
+    )
+    return {
+        "missions": f"<p>{about}</p><ul>{items}</ul>",
+        "profile": f"<p>{profile}</p>",
+        "body": [
+            {"type": "heading", "value": {"text": "What we offer", "level": "h2"}},
+            {"type": "paragraph", "value": f"<p>{perks} {where}</p>"},
+            {
+                "type": "heading",
+                "value": {"text": "Recruitment process", "level": "h2"},
+            },
+            {"type": "paragraph", "value": process},
+        ],
+    }

@@ -41,9 +41,14 @@ def test_three_teams_and_three_places_with_their_offers(demo_site, client):
 
 
 def test_no_two_offers_share_their_description(demo_site):
-    bodies = [str(offer.body) for offer in OfferPage.objects.all()]
-    assert len(bodies) > 40
-    assert len(set(bodies)) == len(bodies)
+    descriptions = [
+        (str(offer.missions), str(offer.body)) for offer in OfferPage.objects.all()
+    ]
+    assert len(descriptions) > 40
+    assert len(set(descriptions)) == len(descriptions)
+    # Missions are written for each job, never the same twice.
+    missions = [mission for mission, _body in descriptions]
+    assert len(set(missions)) == len(missions)
 
 
 def test_the_illustrations_are_made_here_and_small(demo_site):
