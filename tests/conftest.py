@@ -8,12 +8,29 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
+from django.db.models.signals import post_migrate
 from django.test import TestCase, TransactionTestCase
 
 from home.factories import make_site_root
 
 
+def restore_migration_rows(sender, **kwargs) -> None:
+    """After Django empties the test database (transactional tests, browser
+    journeys), the rows the data migrations wrote come back: staff groups and
+    their rights, the default stages of the pipeline. (``flush`` sends
+    ``post_migrate``; once, for the app of the stages.)"""
+    if sender.label != "applications":
+        return
+    from applications.stages import ensure_default_stages
+    from home.groups import ensure_staff_groups, ensure_staff_permissions
+
+    ensure_staff_groups()
+    ensure_staff_permissions()
+    ensure_default_stages()
+
+
 def pytest_configure(config):
+    post_migrate.connect(restore_migration_rows, dispatch_uid="restore_rows")
     # `make test` runs the suite a second time on PostgreSQL: make sure it really does.
     if os.environ.get("REQUIRE_POSTGRES") and not os.environ.get(
         "DATABASE_URL", ""

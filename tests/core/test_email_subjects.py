@@ -96,7 +96,7 @@ def test_application_emails(site_settings, sent):
 def test_privacy_emails(site_settings, sent):
     (email,) = sent(
         lambda: queue_privacy_email(
-            "erased-1", "sean@example.org", "account_erased", {}
+            "erased-1", "sean@example.org", "account_erased", {}, language="en"
         )
     )
     assert_plain(email.subject, ORGANISATION)

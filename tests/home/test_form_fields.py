@@ -125,7 +125,7 @@ def test_text_input_with_help_text_and_error():
         """
         <div class="form-field form-field--error form-field--textinput">
           <label for="id_search">
-            Search <span class="form-field__required">*</span>
+            Search <span class="form-field__required" aria-hidden="true">*</span>
           </label>
           <p class="form-field__help" id="id_search_helptext">
             Words <b>or</b> phrases.
@@ -166,7 +166,7 @@ def test_checkbox_beside_its_label():
             <input type="checkbox" name="agree" required aria-invalid="true"
               aria-describedby="id_agree_helptext id_agree_error" id="id_agree">
             <label for="id_agree">
-              I agree <span class="form-field__required">*</span>
+              I agree <span class="form-field__required" aria-hidden="true">*</span>
             </label>
           </div>
           <p class="form-field__help" id="id_agree_helptext">Read it first.</p>
@@ -181,7 +181,7 @@ def test_radio_buttons_in_a_fieldset_described_by_help_text_and_error():
         """
         <div class="form-field form-field--error form-field--radioselect">
           <fieldset class="form-field__fieldset" aria-describedby="id_picked_error">
-            <legend>Picked <span class="form-field__required">*</span></legend>
+            <legend>Picked <span class="form-field__required" aria-hidden="true">*</span></legend>
             <p class="form-field__error" id="id_picked_error">
               <span class="visually-hidden">Error:</span>
               Select a valid choice. z is not one of the available choices.
