@@ -15,17 +15,22 @@ from django.core.validators import RegexValidator
 from django.db import IntegrityError, models, transaction
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Page, PageManager
+from wagtail.models import (
+    Page,
+    PageManager,
+    TranslatableMixin,
+)
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail.search.backends import get_search_backend
+from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import BodyStreamBlock
 from home.models import BasePage
@@ -68,48 +73,64 @@ def reindex_offers(offers: models.QuerySet) -> None:
     OfferSearchDocument.refresh(offer.pk for offer in offers)
 
 
-def unique_slug(model: type[models.Model], text: str, pk: int | None) -> str:
-    """A slug made from ``text`` that no other row of ``model`` uses."""
+def unique_slug(instance: TranslatableMixin, text: str) -> str:
+    """A slug made from ``text`` that no other item of the same model uses (its
+    own translations share it: the slug names it in every language's filters)."""
     base = slugify(text)[:70] or "item"
     slug, number = base, 2
-    while model._default_manager.filter(slug=slug).exclude(pk=pk).exists():
+    others = type(instance)._default_manager.exclude(
+        translation_key=instance.translation_key
+    )
+    while others.filter(slug=slug).exists():
         slug, number = f"{base}-{number}", number + 1
     return slug
 
 
-class JobFamily(index.Indexed, models.Model):
+class JobFamily(TranslatableMixin, index.Indexed, models.Model):
     """A family of jobs (Engineering, Sales...) that HR files offers under."""
 
     name = models.CharField(
-        _("name"), max_length=80, unique=True, help_text=_("Shown to candidates.")
+        _("name"), max_length=80, help_text=_("Shown to candidates.")
     )
     slug = models.SlugField(
         _("slug"),
         max_length=80,
-        unique=True,
         blank=True,
-        help_text=_("Used in the address of filtered lists; made from the name."),
+        help_text=_(
+            "Used in the address of filtered lists; made from the name, the same "
+            "in every language."
+        ),
     )
 
     panels = [FieldPanel("name"), FieldPanel("slug")]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    # The slug names the family in filters' addresses, whatever the language.
+    override_translatable_fields = [SynchronizedField("slug")]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         ordering = ["name"]
         verbose_name = _("job family")
         verbose_name_plural = _("job families")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["locale", "name"], name="offers_jobfamily_unique_name"
+            ),
+            models.UniqueConstraint(
+                fields=["locale", "slug"], name="offers_jobfamily_unique_slug"
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         if not self.slug:
-            self.slug = unique_slug(JobFamily, self.name, self.pk)
+            self.slug = unique_slug(self, self.name)
         super().save(*args, **kwargs)
         reindex_offers(self.offers.all())
 
 
-class Location(index.Indexed, models.Model):
+class Location(TranslatableMixin, index.Indexed, models.Model):
     """A place of work: a city, its region and country."""
 
     city = models.CharField(
@@ -139,9 +160,11 @@ class Location(index.Indexed, models.Model):
     slug = models.SlugField(
         _("slug"),
         max_length=80,
-        unique=True,
         blank=True,
-        help_text=_("Used in the address of filtered lists; made from the city."),
+        help_text=_(
+            "Used in the address of filtered lists; made from the city, the same "
+            "in every language."
+        ),
     )
 
     panels = [
@@ -157,18 +180,28 @@ class Location(index.Indexed, models.Model):
         index.SearchField("country"),
         index.AutocompleteField("city"),
     ]
+    override_translatable_fields = [
+        SynchronizedField("postal_code"),
+        SynchronizedField("country_code"),
+        SynchronizedField("slug"),
+    ]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         ordering = ["city", "country"]
         verbose_name = _("location")
         verbose_name_plural = _("locations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["locale", "slug"], name="offers_location_unique_slug"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.city}, {self.country}"
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         if not self.slug:
-            self.slug = unique_slug(Location, self.city, self.pk)
+            self.slug = unique_slug(self, self.city)
         super().save(*args, **kwargs)
         reindex_offers(self.offers.all())
 
@@ -236,7 +269,7 @@ class OfferIndexPage(RoutablePageMixin, BasePage):
         from .search import OfferSearch
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(OfferSearch(request.GET).context())
+        context.update(OfferSearch(request.GET, self.locale_id).context())
         context["feed_url"] = self.get_url(request) + self.reverse_subpage("feed")
         return context
 
@@ -259,6 +292,7 @@ class OfferIndexPage(RoutablePageMixin, BasePage):
     def get_sitemap_urls(self, request: HttpRequest | None = None):
         latest = (
             OfferPage.objects.open()
+            .filter(locale_id=self.locale_id)
             .order_by("-last_published_at")
             .values_list("last_published_at", flat=True)
             .first()
@@ -275,11 +309,11 @@ class OfferPage(BasePage):
     reference = models.CharField(
         _("reference"),
         max_length=32,
-        unique=True,
+        db_index=True,
         blank=True,
         help_text=_(
             "The offer's reference, quoted by candidates; leave empty to have one "
-            "made for you."
+            "made for you. The same in every language."
         ),
     )
     job_family = models.ForeignKey(
@@ -452,6 +486,14 @@ class OfferPage(BasePage):
         ),
     ]
 
+    # One job, one reference and one set of facts in every language: its
+    # translations change the words only.
+    override_translatable_fields = [
+        SynchronizedField("reference"),
+        SynchronizedField("remote_countries"),
+        SynchronizedField("salary_currency"),
+    ]
+
     base_form_class = OfferPageForm
     parent_page_types = ["offers.OfferIndexPage"]
     subpage_types: list[str] = []
@@ -503,6 +545,12 @@ class OfferPage(BasePage):
         self.reference = self.reference.strip().upper()
         if not self.reference:
             self.reference = self.new_reference()
+        elif (
+            OfferPage.objects.filter(reference=self.reference)
+            .exclude(translation_key=self.translation_key)
+            .exists()
+        ):
+            raise ValidationError({"reference": _("Another offer has this reference.")})
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         if not self.reference:
@@ -581,7 +629,8 @@ class OfferPage(BasePage):
         )
 
     def apply_url(self) -> str:
-        """Where a candidate applies to this offer."""
+        """Where a candidate applies to this offer (in the active language:
+        the offer's own on its page)."""
         return reverse("applications:apply", kwargs={"slug": self.slug})
 
     def similar_offers(self, limit: int = 3) -> list[OfferPage]:
@@ -590,6 +639,7 @@ class OfferPage(BasePage):
         has too few."""
         others = (
             OfferPage.objects.open()
+            .filter(locale_id=self.locale_id)
             .exclude(pk=self.pk)
             .order_by("-first_published_at", "-pk")
         )
@@ -644,6 +694,8 @@ class OfferPage(BasePage):
             },
             "directApply": True,
             "url": self.get_full_url(request),
+            # The page is served in its own language (its address's prefix).
+            "inLanguage": translation.get_language(),
         }
         valid_through = self.valid_through()
         if valid_through is not None:

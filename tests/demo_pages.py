@@ -1,13 +1,13 @@
 """The public pages of the demo site, visited by several suites."""
 
 DEMO_PAGES = [
-    "/",
-    "/offers/",
-    "/offers/data-analyst/",
-    "/faq/",
-    "/confidentiality/",
-    "/cookies/",
-    "/data-protection/",
-    "/legal-notice/",
-    "/contact/",
+    "/en/",
+    "/en/offers/",
+    "/en/offers/data-analyst/",
+    "/en/faq/",
+    "/en/confidentiality/",
+    "/en/cookies/",
+    "/en/data-protection/",
+    "/en/legal-notice/",
+    "/en/contact/",
 ]

@@ -22,7 +22,7 @@ from offers.models import OfferPage
 
 from .catalogue import CLOSED_TITLES, OPEN_TITLES, build_catalogue
 
-URL = "/offers/job-board-feed/"
+URL = "/en/offers/job-board-feed/"
 # (No NUL: PostgreSQL refuses it in text, and every form refuses it first.)
 HOSTILE = 'Dev ]]> <script>alert("x")</script> & \x0b\x01 <![CDATA[ end'
 HOSTILE_CLEAN = 'Dev ]]> <script>alert("x")</script> &  <![CDATA[ end'
@@ -154,7 +154,7 @@ class JobBoardFeedTests(TestCase):
         description = self.job("Linked offer").findtext("description")
         self.assertEqual(
             description,
-            '<h3>R&amp;D &lt;team&gt;</h3><p>See <a href="/offers/">all</a>.</p>',
+            '<h3>R&amp;D &lt;team&gt;</h3><p>See <a href="/en/offers/">all</a>.</p>',
         )
 
     def test_hostile_text_stays_valid_xml(self):
