@@ -65,6 +65,18 @@ class BasePage(Page):
     def get_listing_summary(self) -> str:
         return self.listing_summary or self.search_description
 
+    def get_sitemap_urls(self, request: HttpRequest | None = None):
+        """Wagtail's entries, with what the sitemap needs to join translations
+        (home/sitemap.py)."""
+        return [
+            {
+                **url,
+                "translation_key": self.translation_key,
+                "locale_id": self.locale_id,
+            }
+            for url in super().get_sitemap_urls(request)
+        ]
+
 
 class HomePage(BasePage):
     """The front door: a search box, the latest offers and a speculative call."""
