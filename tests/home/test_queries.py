@@ -16,6 +16,9 @@ pytestmark = pytest.mark.django_db
 # portal settings, the language links (the page's translations and the offer
 # index's, in one query), the newest offers, their places.
 HOME_PAGE_QUERIES = 9
+# In a language other than the default one, Wagtail's routing reads the site's
+# root page in that language too.
+OTHER_LANGUAGE = 1
 
 
 def count_queries(client, path: str) -> int:
@@ -61,4 +64,4 @@ def test_french_home_page_query_count_is_pinned(client):
         OfferPageFactory(parent=index_fr, locations=places[number % 2 :])
     many = count_queries(client, "/fr/")
     assert few == many
-    assert many == HOME_PAGE_QUERIES, many
+    assert many == HOME_PAGE_QUERIES + OTHER_LANGUAGE, many

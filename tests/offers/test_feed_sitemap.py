@@ -80,10 +80,11 @@ class FeedTests(TestCase):
             self.client.get("/en/offers/feed/?q=developer&family=engineering")
 
 
-# Wagtail's routing (the site, the home and index pages, the path's aliases and
-# view restrictions), the portal settings, families, locations, the ids the
-# search finds, the newest of those offers, their places.
-FEED_QUERIES = 12
+# Wagtail's routing (the site, the locale of the address's language, the home
+# and index pages, the path's aliases and view restrictions), the portal
+# settings, families, locations, the ids the search finds, the newest of those
+# offers, their places.
+FEED_QUERIES = 13
 
 
 class SitemapTests(TestCase):

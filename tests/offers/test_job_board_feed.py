@@ -228,6 +228,7 @@ class JobBoardFeedTests(TestCase):
         pages.clear()
 
 
-# Wagtail's routing (the site, the home and index pages, the path's aliases and
-# view restrictions), the portal settings, the offers, their places.
-JOB_BOARD_QUERIES = 9
+# Wagtail's routing (the site, the locale of the address's language, the home
+# and index pages, the path's aliases and view restrictions), the portal
+# settings, the offers, their places.
+JOB_BOARD_QUERIES = 10

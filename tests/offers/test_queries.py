@@ -30,6 +30,9 @@ PG_SEARCH_QUERIES = 15
 # settings, the language links (one query), the offer's places and family, the
 # similar offers and their places.
 OFFER_QUERIES = 15
+# In a language other than the default one, Wagtail's routing reads the site's
+# root page in that language too: one query more, whatever the number of offers.
+OTHER_LANGUAGE = 1
 
 
 @pytest.fixture
@@ -117,9 +120,9 @@ def test_french_listing_queries_are_pinned(
 ):
     french = add_french(catalogue, {"Python developer": "Développeur Python"})
     grow_french(french, 5)
-    queries(client, django_assert_num_queries, path, expected)
+    queries(client, django_assert_num_queries, path, expected + OTHER_LANGUAGE)
     grow_french(french, 30)
-    queries(client, django_assert_num_queries, path, expected)
+    queries(client, django_assert_num_queries, path, expected + OTHER_LANGUAGE)
 
 
 def test_french_offer_page_queries_are_pinned(
@@ -128,7 +131,8 @@ def test_french_offer_page_queries_are_pinned(
     french = add_french(catalogue, {"Python developer": "Développeur Python"})
     path = french.offers["Python developer"].url
     assert path == "/fr/offres/developpeur-python/"
+    expected = OFFER_QUERIES + OTHER_LANGUAGE
     grow_french(french, 5)
-    queries(client, django_assert_num_queries, path, OFFER_QUERIES)
+    queries(client, django_assert_num_queries, path, expected)
     grow_french(french, 30)
-    queries(client, django_assert_num_queries, path, OFFER_QUERIES)
+    queries(client, django_assert_num_queries, path, expected)
