@@ -50,8 +50,15 @@ def french_locale() -> Locale:
     return Locale.objects.get_or_create(language_code=FRENCH)[0]
 
 
+def typeset(text: str) -> str:
+    """French spacing: a no-break space before ? ! : ; and inside « »."""
+    for mark in "?!:;»":
+        text = text.replace(f" {mark}", f"\u00a0{mark}")
+    return text.replace("« ", "«\u00a0")
+
+
 def p(*paragraphs: str) -> str:
-    return "".join(f"<p>{text}</p>" for text in paragraphs)
+    return "".join(f"<p>{typeset(text)}</p>" for text in paragraphs)
 
 
 def heading(text: str) -> dict[str, Any]:
@@ -72,7 +79,7 @@ def translate_page(page: Page, slug: str, **fields: Any) -> Page:
     copy = page.copy_for_translation(locale).specific
     copy.slug = slug
     for name, value in fields.items():
-        setattr(copy, name, value)
+        setattr(copy, name, typeset(value) if isinstance(value, str) else value)
     copy.save_revision().publish()
     copy.refresh_from_db()
     return copy
@@ -305,8 +312,10 @@ def faq_stream(sections: list[tuple[str, list[tuple[str, str]]]]) -> list[dict]:
                 "title": title,
                 "questions": [
                     {
-                        "question": question,
-                        "answer": answer if answer.startswith("<") else p(answer),
+                        "question": typeset(question),
+                        "answer": typeset(answer)
+                        if answer.startswith("<")
+                        else p(answer),
                     }
                     for question, answer in questions
                 ],
