@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import BooleanField, ExpressionWrapper, Q, Value
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.urls import NoReverseMatch, reverse, translate_url
 from django.utils import translation
 from wagtail import hooks
@@ -167,8 +168,10 @@ def navigation(request: HttpRequest | None, page: Page | None) -> LanguageNaviga
             # A page not found has no other language: the home instead.
             and request.resolver_match.url_name != "wagtail_serve"
         ):
-            url = translate_url(request.get_full_path(), code)
-            exact = url != request.get_full_path() or code == current
+            # The address without its query: a "next" it may carry is not
+            # passed along (it is checked by the view that reads it).
+            url = translate_url(request.path, code)
+            exact = url != request.path or code == current
         nav.versions.append(
             LanguageVersion(
                 code=code,
@@ -179,3 +182,18 @@ def navigation(request: HttpRequest | None, page: Page | None) -> LanguageNaviga
             )
         )
     return nav
+
+
+class LocaleMiddleware(DjangoLocaleMiddleware):
+    """Django's, except that a view's own "not found" stays one: only an
+    address that no view answers is sent to its language-prefixed form (the
+    admin's and the files' 404s are never redirected to ``/en/admin/...``,
+    which Wagtail's pages would answer)."""
+
+    def process_response(
+        self, request: HttpRequest, response: HttpResponse
+    ) -> HttpResponse:
+        if response.status_code == 404 and request.resolver_match is not None:
+            response.headers.setdefault("Content-Language", translation.get_language())
+            return response
+        return super().process_response(request, response)

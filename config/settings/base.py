@@ -8,6 +8,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from .env import env_bool, env_int, env_list, env_str
@@ -73,7 +74,8 @@ MIDDLEWARE = [
     # Anonymous visitors' public pages, from the cache (home/page_cache.py).
     "home.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # Django's, with a view's own 404 left as it is (home/i18n.py).
+    "home.i18n.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -161,7 +163,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
-# URL names: each is reversed in the language of the page asking.
+# Reversed when used, in the language of the page asking.
 WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
 
 # --- Accounts: django-allauth (flows) and django-axes (lock-out) ---------------------
@@ -210,8 +212,8 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
-ACCOUNT_SIGNUP_REDIRECT_URL = "candidates:space"
-ACCOUNT_EMAIL_CONFIRMATION_AUTHENTICATED_REDIRECT_URL = "candidates:space"
+ACCOUNT_SIGNUP_REDIRECT_URL = reverse_lazy("candidates:space")
+ACCOUNT_EMAIL_CONFIRMATION_AUTHENTICATED_REDIRECT_URL = reverse_lazy("candidates:space")
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 PASSWORD_RESET_TIMEOUT = 60 * 60  # a reset link works once, within an hour
 # Throttling per client address (allauth); the lock-out per account is axes' below.

@@ -28,7 +28,7 @@ def csrf_client():
 def unsubscribe_url(message) -> str:
     """The path of the e-mail's List-Unsubscribe link."""
     header = message.extra_headers["List-Unsubscribe"]
-    match = re.fullmatch(r"<http://testserver(/alerts/unsubscribe/[^/>]+/)>", header)
+    match = re.fullmatch(r"<http://testserver(/en/alerts/unsubscribe/[^/>]+/)>", header)
     return match[1]
 
 

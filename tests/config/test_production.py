@@ -329,7 +329,7 @@ def test_logs_are_one_json_object_per_line(rf):
     entry = json.loads(line)
     assert entry["level"] == "ERROR"
     assert entry["logger"] == "django.request"
-    assert entry["message"] == "Internal Server Error: /me/documents/"
+    assert entry["message"] == "Internal Server Error: /en/me/documents/"
     assert entry["status_code"] == 500
     assert (entry["method"], entry["path"]) == ("GET", "/en/me/documents/")
     assert "ValueError: boom" in entry["exception"]

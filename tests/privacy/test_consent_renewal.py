@@ -66,7 +66,7 @@ def test_a_candidate_who_accepted_the_published_version_goes_on(
 
 @pytest.mark.parametrize(
     "path",
-    ["/en/me/", "/en/me/profile/?tab=1", "/en/me/parameters/", "/", "/en/offers/"],
+    ["/en/me/", "/en/me/profile/?tab=1", "/en/me/parameters/", "/en/", "/en/offers/"],
 )
 def test_a_new_version_sends_every_page_to_the_renewal_page(client, blocked, path):
     assert renewal_next(client.get(path)) == path
