@@ -17,8 +17,10 @@ from django.http import HttpRequest, HttpResponse
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.urls import NoReverseMatch, reverse, translate_url
 from django.utils import translation
+from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.models import Page
+from wagtail.rich_text.pages import PageLinkHandler
 
 OFFERS_PAGE_TYPE_HOOK = "register_offers_page_type"
 
@@ -197,3 +199,34 @@ class LocaleMiddleware(DjangoLocaleMiddleware):
             response.headers.setdefault("Content-Language", translation.get_language())
             return response
         return super().process_response(request, response)
+
+
+class LocalizedPageLinkHandler(PageLinkHandler):
+    """Wagtail's page links in rich text, each to the page's live translation
+    in the active language (else the page itself), read in two queries
+    whatever the number of links (Wagtail's reads the locale once per link)."""
+
+    @classmethod
+    def expand_db_attributes_many(cls, attrs_list: list[dict]) -> list[str]:
+        pages = cls.get_many(attrs_list)
+        keys = {page.translation_key for page in pages if page is not None}
+        translations = {}
+        if keys:
+            translations = {
+                page.translation_key: page
+                for page in Page.objects.live()
+                .filter(
+                    translation_key__in=keys,
+                    locale__language_code=translation.get_language(),
+                )
+                .only("url_path", "translation_key")
+            }
+        return [
+            format_html(
+                '<a href="{}">',
+                (translations.get(page.translation_key) or page).url,
+            )
+            if page is not None
+            else "<a>"
+            for page in pages
+        ]

@@ -197,9 +197,10 @@ class JobBoardFeedTests(TestCase):
                     },
                 ],
             )
-        # Links to pages in the descriptions: two more queries (their types,
-        # then the pages), for every offer at once.
-        with self.assertNumQueries(JOB_BOARD_QUERIES + 2):
+        # Links to pages in the descriptions: three more queries (their types,
+        # the pages, their translations in the reader's language), for every
+        # offer at once.
+        with self.assertNumQueries(JOB_BOARD_QUERIES + 3):
             response = self.client.get(URL)
         self.assertEqual(len(parse_xml(response.content).findall("job")), 8 + 20)
 
