@@ -7,9 +7,10 @@ from typing import Any
 
 from django import forms
 from django.conf import settings
+from django.db.models import Q, QuerySet
 from django.http import QueryDict
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 from candidates.languages import language_choices
 from offers.choices import ContractType, RemotePolicy
@@ -53,6 +54,16 @@ def initial_from_search(params: QueryDict) -> dict[str, Any]:
     if values := [v for v in params.getlist(remote) if v in RemotePolicy.values]:
         initial["remote_policies"] = values
     return initial
+
+
+def in_language(model: type[JobFamily | Location], language: str) -> QuerySet:
+    """The items of ``model`` in ``language``, or in the default language when
+    they have no translation in it."""
+    translated = model.objects.filter(locale__language_code=language)
+    untranslated = Q(locale__language_code=settings.LANGUAGE_CODE) & ~Q(
+        translation_key__in=translated.values("translation_key")
+    )
+    return model.objects.filter(Q(locale__language_code=language) | untranslated)
 
 
 class JobAlertForm(forms.ModelForm):
@@ -121,6 +132,10 @@ class JobAlertForm(forms.ModelForm):
         if self.instance.pk is None:
             # A new alert sends offers in the candidate's language.
             self.fields["languages"].initial = [candidate.language]
+        # Families and places in the page's language (the default language's
+        # while they have no translation in it).
+        for name, model in (("job_families", JobFamily), ("locations", Location)):
+            self.fields[name].queryset = in_language(model, get_language())
 
     def clean_keywords(self) -> str:
         text = " ".join(self.cleaned_data.get("keywords", "").split())

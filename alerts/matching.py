@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
-from offers.models import OfferPage
+from offers.models import JobFamily, Location, OfferPage
 
 from . import keywords
 from .models import AlertDelivery, AlertKeyword, JobAlert
@@ -47,11 +47,21 @@ def matching_alerts(
     location_ids = [place.pk for place in offer.locations.all()]
     words = offer_words(offer)
 
+    # An alert names families and places in its language: any translation of
+    # the offer's own matches.
+    family_keys = JobFamily.objects.filter(pk=offer.job_family_id).values(
+        "translation_key"
+    )
+    place_keys = Location.objects.filter(pk__in=location_ids).values("translation_key")
     by_family = Q(
-        pk__in=families.filter(jobfamily_id=offer.job_family_id).values("jobalert_id")
+        pk__in=families.filter(jobfamily__translation_key__in=family_keys).values(
+            "jobalert_id"
+        )
     ) | ~Exists(families.filter(jobalert_id=OuterRef("pk")))
     by_location = Q(
-        pk__in=places.filter(location_id__in=location_ids).values("jobalert_id")
+        pk__in=places.filter(location__translation_key__in=place_keys).values(
+            "jobalert_id"
+        )
     ) | ~Exists(places.filter(jobalert_id=OuterRef("pk")))
     by_contract = Q(contract_types="") | Q(
         contract_types__contains=JobAlert.contract_types.field.contains(

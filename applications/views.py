@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
@@ -25,7 +26,10 @@ from .sources import remember_source, remembered_source
 
 
 def _offer(slug: str) -> OfferPage:
-    offer = OfferPage.objects.filter(slug=slug).first()
+    # Offers of different languages may share a slug: the address's language.
+    offer = OfferPage.objects.filter(
+        slug=slug, locale__language_code=get_language()
+    ).first()
     if offer is None:
         raise Http404
     return offer

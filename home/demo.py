@@ -10,8 +10,10 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
 from wagtail.models import Page, Site
 
+from .demo_fr import load_french_pages
 from .factories import (
     ConfidentialityPageFactory,
     ContactPageFactory,
@@ -77,10 +79,14 @@ def load_cookies_page(home: HomePage) -> CookiesPage:
                 "Strictly necessary cookies need no consent, so this site shows no "
                 "cookie banner. You can delete them in your browser's settings at "
                 "any time: you will then be logged out.",
-                "The site is in one language only, so it sets no language cookie. "
-                "It measures no visits. It loads nothing from other sites, except "
-                "a video from YouTube that you choose to play: only then does its "
-                "player come from youtube-nocookie.com, under YouTube's own terms.",
+                "The site is in English and French. The language is part of each "
+                "page's address (/en/, /fr/) and the language links at the top of "
+                "every page lead to the same page in the other language, so the "
+                "site sets no language cookie: its bare address follows the "
+                "language your browser asks for. It measures no visits. It loads "
+                "nothing from other sites, except a video from YouTube that you "
+                "choose to play: only then does its player come from "
+                "youtube-nocookie.com, under YouTube's own terms.",
             )
         ],
         cookies=[
@@ -343,7 +349,7 @@ def load_faq_page(home: HomePage) -> FaqPage:
 
 def load_pages() -> HomePage:
     """The home page and its pages (each left as it is when it exists)."""
-    home = HomePage.objects.first()
+    home = HomePage.objects.filter(locale__language_code=settings.LANGUAGE_CODE).first()
     if home is None:
         home = make_site_root(
             title="Careers at Northwind",
@@ -488,12 +494,16 @@ def serve_site_at_base_url(home: HomePage) -> Site:
 
 
 def load_demo() -> list[str]:
-    """The staff groups, the pages and the settings of the demo site."""
+    """The staff groups, the pages and the settings of the demo site, then the
+    pages' French translations."""
     # On a flushed database the groups' page permissions need the root page.
     ensure_wagtail_root()
     ensure_staff_groups()
     ensure_staff_permissions()
-    home = load_pages()
+    # Links written into the pages (reverse()) in the language of each page.
+    with translation.override(settings.LANGUAGE_CODE):
+        home = load_pages()
     serve_site_at_base_url(home)
     load_settings(home)
+    load_french_pages(home)
     return []

@@ -87,13 +87,15 @@ class ContactFormFieldFactory(factory.django.DjangoModelFactory):
 
 
 def ensure_wagtail_root() -> Page:
-    """Wagtail's own starting rows (locale, root page, root collection), which a
-    flushed test database lacks."""
+    """Wagtail's own starting rows (the locales, root page, root collection),
+    which a flushed test database lacks."""
     # A flush recreates the content types under new ids: forget the cached ones.
     ContentType.objects.clear_cache()
     Locale.objects.get_or_create(
         language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
     )
+    for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
+        Locale.objects.get_or_create(language_code=code)
     if not Collection.objects.filter(depth=1).exists():
         Collection.add_root(name="Root")
     root = Page.get_first_root_node()

@@ -93,6 +93,18 @@ class BasePage(Page):
         """What a shared link says of this page, under its title."""
         return self.search_description or self.listing_summary
 
+    def get_sitemap_urls(self, request: HttpRequest | None = None):
+        """Wagtail's entries, with what the sitemap needs to join translations
+        (home/sitemap.py)."""
+        return [
+            {
+                **url,
+                "translation_key": self.translation_key,
+                "locale_id": self.locale_id,
+            }
+            for url in super().get_sitemap_urls(request)
+        ]
+
 
 class HomePage(BasePage):
     """The front door: a search box, the latest offers and a speculative call."""

@@ -116,6 +116,11 @@ def connect_signals() -> None:
 
 
 def is_private_path(path: str) -> bool:
+    """Whether ``path`` is under a private prefix, its language prefix (``/fr``)
+    left aside."""
+    language = translation.get_language_from_path(path)
+    if language and path.startswith(f"/{language}/"):
+        path = path[len(language) + 1 :]
     return any(path.startswith(prefix) for prefix in settings.PAGE_CACHE_EXCLUDED_PATHS)
 
 

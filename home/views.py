@@ -3,6 +3,7 @@
 import logging
 from collections.abc import Callable
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.files.storage import storages
 from django.db import connection
@@ -68,11 +69,15 @@ def _storage_answers() -> None:
 
 @require_GET
 def robots_txt(request: HttpRequest) -> HttpResponse:
+    private = [
+        f"Disallow: /{code}/{prefix}/"
+        for code, _name in settings.LANGUAGES
+        for prefix in ("account", "me")
+    ]
     lines = [
         "User-agent: *",
         "Disallow: /admin/",
-        "Disallow: /account/",
-        "Disallow: /me/",
+        *private,
         f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

@@ -3,6 +3,7 @@ from django.templatetags.static import static
 from django.utils.html import format_html
 from wagtail import hooks
 
+from .i18n import LocalizedPageLinkHandler
 from .models import ContactPage
 
 VIEW_CONTACT_SUBMISSIONS = "home.view_contact_submissions"
@@ -30,3 +31,11 @@ def register_contact_permissions():
     return Permission.objects.filter(
         content_type__app_label="home", codename="view_contact_submissions"
     )
+
+
+# After Wagtail's own registration of the "page" link type, which this replaces.
+@hooks.register("register_rich_text_features", order=10)
+def localized_page_links(features) -> None:
+    """Page links in rich text lead to the page in the reader's language, with
+    a fixed number of queries (home/i18n.py)."""
+    features.register_link_type(LocalizedPageLinkHandler)

@@ -6,15 +6,25 @@ from __future__ import annotations
 import random
 from datetime import timedelta
 
+from django.conf import settings
 from django.utils import timezone
+from wagtail.models import Locale
 
 from home.models import HomePage
 
 from .choices import ExperienceLevel, SalaryPeriod, WorkingTime
+from .demo_fr import load_french_offers
 from .demo_pages import load_home_sections, load_places, load_teams
 from .demo_texts import JOBS, offer_sections
 from .factories import JobFamilyFactory, OfferIndexPageFactory, OfferPageFactory
-from .models import Location, OfferIndexPage, OfferPage, OfferTemplate, QuestionSet
+from .models import (
+    JobFamily,
+    Location,
+    OfferIndexPage,
+    OfferPage,
+    OfferTemplate,
+    QuestionSet,
+)
 
 SEED = 2026
 
@@ -120,9 +130,16 @@ def load_offers(home: HomePage) -> tuple[dict, dict]:
     """The offer index and the demo offers (those that exist are left as they
     are; every offer draws its random values, so each keeps them on a re-run)."""
     rng = random.Random(SEED)  # noqa: S311 - demo content, not secrets
-    families = {name: JobFamilyFactory(name=name) for name in {o[1] for o in OFFERS}}
+    # The default language's: their translations share names and cities.
+    default = Locale.get_default()
+    families = {
+        name: JobFamily.objects.filter(locale=default, name=name).first()
+        or JobFamilyFactory(name=name)
+        for name in sorted({o[1] for o in OFFERS})
+    }
     locations = {
         city: Location.objects.get_or_create(
+            locale=default,
             city=city,
             country_code=code,
             defaults={"region": region, "postal_code": postal, "country": country},
@@ -330,13 +347,15 @@ def load_offer_templates() -> None:
 
 
 def load_demo() -> list[str]:
-    """The offers of the demo site, under its home page, and offer templates."""
-    home = HomePage.objects.first()
+    """The offers of the demo site, under its home page, and offer templates,
+    then their French translations (most of them) and an offer in French only."""
+    home = HomePage.objects.filter(locale__language_code=settings.LANGUAGE_CODE).first()
     if home is not None:
         families, locations = load_offers(home)
         teams = load_teams(home, families)
         load_places(home, locations)
         load_questions()
         load_home_sections(home, families, locations, teams)
+        load_french_offers(home)
     load_offer_templates()
     return []

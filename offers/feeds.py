@@ -26,7 +26,7 @@ class OfferFeed(Feed):
     def get_object(self, request: HttpRequest, *args, **kwargs) -> OfferSearch:
         self.request = request
         self.organisation = PortalSettings.for_request(request).organisation_name
-        return OfferSearch(request.GET)
+        return OfferSearch(request.GET, self.index.locale_id)
 
     def title(self, search: OfferSearch) -> str:
         return _("%(organisation)s: job offers") % {"organisation": self.organisation}

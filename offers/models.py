@@ -30,10 +30,15 @@ from wagtail.admin.panels import (
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, PageManager
+from wagtail.models import (
+    Page,
+    PageManager,
+    TranslatableMixin,
+)
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail.search.backends import get_search_backend
+from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import BodyStreamBlock, GalleryImageBlock, PersonBlock, QuoteBlock
 from home.models import BasePage
@@ -78,48 +83,64 @@ def reindex_offers(offers: models.QuerySet) -> None:
     OfferSearchDocument.refresh(offer.pk for offer in offers)
 
 
-def unique_slug(model: type[models.Model], text: str, pk: int | None) -> str:
-    """A slug made from ``text`` that no other row of ``model`` uses."""
+def unique_slug(instance: TranslatableMixin, text: str) -> str:
+    """A slug made from ``text`` that no other item of the same model uses (its
+    own translations share it: the slug names it in every language's filters)."""
     base = slugify(text)[:70] or "item"
     slug, number = base, 2
-    while model._default_manager.filter(slug=slug).exclude(pk=pk).exists():
+    others = type(instance)._default_manager.exclude(
+        translation_key=instance.translation_key
+    )
+    while others.filter(slug=slug).exists():
         slug, number = f"{base}-{number}", number + 1
     return slug
 
 
-class JobFamily(index.Indexed, models.Model):
+class JobFamily(TranslatableMixin, index.Indexed, models.Model):
     """A family of jobs (Engineering, Sales...) that HR files offers under."""
 
     name = models.CharField(
-        _("name"), max_length=80, unique=True, help_text=_("Shown to candidates.")
+        _("name"), max_length=80, help_text=_("Shown to candidates.")
     )
     slug = models.SlugField(
         _("slug"),
         max_length=80,
-        unique=True,
         blank=True,
-        help_text=_("Used in the address of filtered lists; made from the name."),
+        help_text=_(
+            "Used in the address of filtered lists; made from the name, the same "
+            "in every language."
+        ),
     )
 
     panels = [FieldPanel("name"), FieldPanel("slug")]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    # The slug names the family in filters' addresses, whatever the language.
+    override_translatable_fields = [SynchronizedField("slug")]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         ordering = ["name"]
         verbose_name = _("job family")
         verbose_name_plural = _("job families")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["locale", "name"], name="offers_jobfamily_unique_name"
+            ),
+            models.UniqueConstraint(
+                fields=["locale", "slug"], name="offers_jobfamily_unique_slug"
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         if not self.slug:
-            self.slug = unique_slug(JobFamily, self.name, self.pk)
+            self.slug = unique_slug(self, self.name)
         super().save(*args, **kwargs)
         reindex_offers(self.offers.all())
 
 
-class Location(index.Indexed, models.Model):
+class Location(TranslatableMixin, index.Indexed, models.Model):
     """A place of work: a city, its region and country."""
 
     city = models.CharField(
@@ -149,9 +170,11 @@ class Location(index.Indexed, models.Model):
     slug = models.SlugField(
         _("slug"),
         max_length=80,
-        unique=True,
         blank=True,
-        help_text=_("Used in the address of filtered lists; made from the city."),
+        help_text=_(
+            "Used in the address of filtered lists; made from the city, the same "
+            "in every language."
+        ),
     )
 
     panels = [
@@ -167,18 +190,28 @@ class Location(index.Indexed, models.Model):
         index.SearchField("country"),
         index.AutocompleteField("city"),
     ]
+    override_translatable_fields = [
+        SynchronizedField("postal_code"),
+        SynchronizedField("country_code"),
+        SynchronizedField("slug"),
+    ]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         ordering = ["city", "country"]
         verbose_name = _("location")
         verbose_name_plural = _("locations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["locale", "slug"], name="offers_location_unique_slug"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.city}, {self.country}"
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         if not self.slug:
-            self.slug = unique_slug(Location, self.city, self.pk)
+            self.slug = unique_slug(self, self.city)
         super().save(*args, **kwargs)
         reindex_offers(self.offers.all())
 
@@ -351,12 +384,13 @@ class OfferIndexPage(RoutablePageMixin, BasePage):
         from .search import OfferSearch
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(OfferSearch(request.GET).context())
+        context.update(OfferSearch(request.GET, self.locale_id).context())
         form = context["search_form"]
         chosen = form.cleaned_data if form.is_valid() else {}
         context["team_pages"], context["location_pages"] = pages_about(
             family_slugs=chosen.get("family") or [],
             location_slugs=chosen.get("location") or [],
+            locale_id=self.locale_id,
         )
         context["feed_url"] = self.get_url(request) + self.reverse_subpage("feed")
         return context
@@ -380,6 +414,7 @@ class OfferIndexPage(RoutablePageMixin, BasePage):
     def get_sitemap_urls(self, request: HttpRequest | None = None):
         latest = (
             OfferPage.objects.open()
+            .filter(locale_id=self.locale_id)
             .order_by("-last_published_at")
             .values_list("last_published_at", flat=True)
             .first()
@@ -396,11 +431,11 @@ class OfferPage(BasePage):
     reference = models.CharField(
         _("reference"),
         max_length=32,
-        unique=True,
+        db_index=True,
         blank=True,
         help_text=_(
             "The offer's reference, quoted by candidates; leave empty to have one "
-            "made for you."
+            "made for you. The same in every language."
         ),
     )
     job_family = models.ForeignKey(
@@ -625,6 +660,14 @@ class OfferPage(BasePage):
         ),
     ]
 
+    # One job, one reference and one set of facts in every language: its
+    # translations change the words only.
+    override_translatable_fields = [
+        SynchronizedField("reference"),
+        SynchronizedField("remote_countries"),
+        SynchronizedField("salary_currency"),
+    ]
+
     base_form_class = OfferPageForm
     parent_page_types = ["offers.OfferIndexPage"]
     subpage_types: list[str] = []
@@ -677,6 +720,12 @@ class OfferPage(BasePage):
         self.reference = self.reference.strip().upper()
         if not self.reference:
             self.reference = self.new_reference()
+        elif (
+            OfferPage.objects.filter(reference=self.reference)
+            .exclude(translation_key=self.translation_key)
+            .exists()
+        ):
+            raise ValidationError({"reference": _("Another offer has this reference.")})
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         if not self.reference:
@@ -786,7 +835,8 @@ class OfferPage(BasePage):
         ).strip()
 
     def apply_url(self) -> str:
-        """Where a candidate applies to this offer."""
+        """Where a candidate applies to this offer (in the active language:
+        the offer's own on its page)."""
         return reverse("applications:apply", kwargs={"slug": self.slug})
 
     def similar_offers(self, limit: int = 3) -> list[OfferPage]:
@@ -795,6 +845,7 @@ class OfferPage(BasePage):
         has too few."""
         others = (
             OfferPage.objects.open()
+            .filter(locale_id=self.locale_id)
             .exclude(pk=self.pk)
             .order_by("-first_published_at", "-pk")
         )
@@ -849,6 +900,8 @@ class OfferPage(BasePage):
             },
             "directApply": True,
             "url": self.get_full_url(request),
+            # The page is served in its own language (its address's prefix).
+            "inLanguage": translation.get_language(),
         }
         valid_through = self.valid_through()
         if valid_through is not None:
@@ -902,6 +955,7 @@ class OfferPage(BasePage):
         context["apply_state"] = apply_state(request, self)
         context["team_pages"], context["location_pages"] = pages_about(
             family_ids=[self.job_family_id] if self.job_family_id else [],
+            locale_id=self.locale_id,
             location_ids=[location.pk for location in locations],
         )
         context["sharing_description"] = self.get_sharing_description(locations)
@@ -1144,7 +1198,14 @@ class TeamPage(OpenOffersMixin, BasePage):
     def open_offers(self) -> OfferQuerySet:
         if self.job_family_id is None:
             return OfferPage.objects.none()
-        return OfferPage.objects.open().filter(job_family_id=self.job_family_id).cards()
+        # The family's offers in the page's language (a family's translations
+        # share its slug).
+        slugs = JobFamily.objects.filter(pk=self.job_family_id).values("slug")
+        return (
+            OfferPage.objects.open()
+            .filter(locale_id=self.locale_id, job_family__slug__in=slugs)
+            .cards()
+        )
 
     def listing_filter(self) -> str:
         return f"?family={self.job_family.slug}" if self.job_family else ""
@@ -1265,7 +1326,14 @@ class LocationPage(OpenOffersMixin, BasePage):
     def open_offers(self) -> OfferQuerySet:
         if self.location_id is None:
             return OfferPage.objects.none()
-        return OfferPage.objects.open().filter(locations=self.location_id).cards()
+        # The place's offers in the page's language (a place's translations
+        # share its slug).
+        slugs = Location.objects.filter(pk=self.location_id).values("slug")
+        return (
+            OfferPage.objects.open()
+            .filter(locale_id=self.locale_id, locations__slug__in=slugs)
+            .cards()
+        )
 
     def listing_filter(self) -> str:
         return f"?location={self.location.slug}" if self.location else ""
@@ -1276,23 +1344,39 @@ def pages_about(
     location_ids: Sequence[int] = (),
     family_slugs: Sequence[str] = (),
     location_slugs: Sequence[str] = (),
+    locale_id: int | None = None,
 ) -> tuple[list[Page], list[Page]]:
     """The live team pages of these job families and the live location pages
     of these places, read in one query (as plain pages: their titles and
-    addresses are all the links to them need)."""
+    addresses are all the links to them need). A family or a place is matched
+    through its slug, which its translations share; with ``locale_id``, each
+    page is taken in that language, else in the default language."""
     query = models.Q(pk__in=[])
     if family_ids:
-        query |= models.Q(teampage__job_family_id__in=family_ids)
+        slugs = JobFamily.objects.filter(pk__in=family_ids).values("slug")
+        query |= models.Q(teampage__job_family__slug__in=slugs)
     if family_slugs:
         query |= models.Q(teampage__job_family__slug__in=family_slugs)
     if location_ids:
-        query |= models.Q(locationpage__location_id__in=location_ids)
+        slugs = Location.objects.filter(pk__in=location_ids).values("slug")
+        query |= models.Q(locationpage__location__slug__in=slugs)
     if location_slugs:
         query |= models.Q(locationpage__location__slug__in=location_slugs)
     if not (family_ids or family_slugs or location_ids or location_slugs):
         return [], []
-    pages = list(Page.objects.live().filter(query).order_by("title"))
+    pages = Page.objects.live().filter(query)
+    if locale_id is not None:
+        pages = pages.filter(
+            models.Q(locale_id=locale_id)
+            | models.Q(locale__language_code=settings.LANGUAGE_CODE)
+        )
+    chosen: dict[Any, Page] = {}
+    for page in pages.order_by("title"):
+        mine = chosen.get(page.translation_key)
+        if mine is None or page.locale_id == locale_id:
+            chosen[page.translation_key] = page
+    pages_found = sorted(chosen.values(), key=lambda page: page.title)
     team_type = ContentType.objects.get_for_model(TeamPage)
-    teams = [page for page in pages if page.content_type_id == team_type.pk]
-    places = [page for page in pages if page.content_type_id != team_type.pk]
+    teams = [page for page in pages_found if page.content_type_id == team_type.pk]
+    places = [page for page in pages_found if page.content_type_id != team_type.pk]
     return teams, places

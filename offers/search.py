@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import reduce
 from typing import Any
 
+from django.conf import settings
 from django.contrib.postgres.search import SearchQuery
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
@@ -74,6 +75,39 @@ def matching_offer_ids(query: str) -> QuerySet | list[int]:
 
 
 @dataclass
+class Taxon:
+    """A job family or a place as the listing offers it: its slug, its name in
+    the listing's language (the default language's while it has no
+    translation) and the ids of all its translations, which offers may point to
+    (a page's translation points to its family's, its places are copied)."""
+
+    slug: str
+    label: str
+    ids: list[int]
+
+
+def taxa(model: type, locale_id: int | None, fields: tuple[str, ...]) -> list[Taxon]:
+    """Every item of ``model`` (one query), named in the language of
+    ``locale_id``, else in the default language."""
+    rows = model.objects.select_related("locale").only(
+        "pk", "slug", "locale__language_code", *fields
+    )
+    by_slug: dict[str, Taxon] = {}
+    rank: dict[str, int] = {}
+    for row in rows:
+        taxon = by_slug.setdefault(row.slug, Taxon(row.slug, str(row), []))
+        taxon.ids.append(row.pk)
+        if row.locale_id == locale_id:
+            mine = 2
+        else:
+            mine = int(row.locale.language_code == settings.LANGUAGE_CODE)
+        if mine > rank.get(row.slug, -1):
+            rank[row.slug] = mine
+            taxon.label = str(row)
+    return sorted(by_slug.values(), key=lambda taxon: taxon.label.casefold())
+
+
+@dataclass
 class FacetChoice:
     value: str
     label: str
@@ -82,20 +116,22 @@ class FacetChoice:
 
 
 class OfferSearch:
-    """Reads the listing's parameters and answers with offers and counts."""
+    """Reads the listing's parameters and answers with the offers of one
+    language (``locale_id``; every language's when None) and their counts."""
 
-    def __init__(self, params: QueryDict):
+    def __init__(self, params: QueryDict, locale_id: int | None = None):
         self.params = params
-        self.families = list(JobFamily.objects.only("pk", "name", "slug"))
-        self.locations = list(Location.objects.only("pk", "city", "country", "slug"))
+        self.locale_id = locale_id
+        self.families = taxa(JobFamily, locale_id, ("name",))
+        self.locations = taxa(Location, locale_id, ("city", "country"))
         # The field shows the search as it was run: cut, without punctuation.
         data = params.copy()
         data["q"] = clean_query(params.get("q", ""))
         self.form = OfferSearchForm(
             data,
             choices={
-                "family": [(family.slug, family.name) for family in self.families],
-                "location": [(place.slug, str(place)) for place in self.locations],
+                "family": [(family.slug, family.label) for family in self.families],
+                "location": [(place.slug, place.label) for place in self.locations],
                 "contract": ContractType.choices,
                 "remote": RemotePolicy.choices,
             },
@@ -114,6 +150,8 @@ class OfferSearch:
     def base(self) -> QuerySet[OfferPage]:
         """The open offers matching the search, before the filters."""
         offers = OfferPage.objects.open()
+        if self.locale_id is not None:
+            offers = offers.filter(locale_id=self.locale_id)
         if not self.query:
             return offers
         if self._matches is None:
@@ -123,8 +161,8 @@ class OfferSearch:
     def conditions(self) -> dict[str, Q]:
         """One condition per active filter; choices of one filter add up."""
         by_slug = {
-            "family": {family.slug: family.pk for family in self.families},
-            "location": {place.slug: place.pk for place in self.locations},
+            "family": {family.slug: family.ids for family in self.families},
+            "location": {place.slug: place.ids for place in self.locations},
         }
         conditions = {}
         for name, values in self.selected.items():
@@ -132,11 +170,13 @@ class OfferSearch:
                 continue
             if name == "location":
                 places = OfferPage.locations.through.objects.filter(
-                    location_id__in=[by_slug[name][value] for value in values]
+                    location_id__in=[
+                        i for value in values for i in by_slug[name][value]
+                    ]
                 )
                 conditions[name] = Q(pk__in=places.values("offerpage_id"))
             elif name == "family":
-                ids = [by_slug[name][value] for value in values]
+                ids = [i for value in values for i in by_slug[name][value]]
                 conditions[name] = Q(job_family_id__in=ids)
             else:
                 conditions[name] = Q(**{f"{FILTER_COLUMNS[name]}__in": values})
@@ -183,7 +223,7 @@ class OfferSearch:
             return Q(*conditions_met, *others)
 
         choices = {
-            "family": [family.pk for family in self.families],
+            "family": [family.slug for family in self.families],
             "contract": ContractType.values,
             "remote": RemotePolicy.values,
         }
@@ -193,7 +233,11 @@ class OfferSearch:
             for number, value in enumerate(values):
                 alias = f"{name}_{number}"
                 keys[alias] = (name, value)
-                chosen = Q(**{FILTER_COLUMNS[name]: value})
+                if name == "family":
+                    ids = next(f.ids for f in self.families if f.slug == value)
+                    chosen = Q(job_family_id__in=ids)
+                else:
+                    chosen = Q(**{FILTER_COLUMNS[name]: value})
                 aggregates[alias] = Count("pk", filter=under(chosen, leave_out=name))
         counted = self.base().order_by().aggregate(**aggregates)
         tally: dict[str, Counter] = {name: Counter() for name in (*choices, "total")}
@@ -210,14 +254,17 @@ class OfferSearch:
             .annotate(offers=Count("pk"))
             .order_by()
         )
-        tally["location"] = Counter(dict(places))
+        slug_of = {i: place.slug for place in self.locations for i in place.ids}
+        tally["location"] = Counter()
+        for location_id, offers in places:
+            tally["location"][slug_of.get(location_id)] += offers
         self._tally = tally
         return tally
 
     def facets(self) -> dict[str, list[FacetChoice]]:
         keys = {
-            "family": [(f.slug, f.pk, f.name) for f in self.families],
-            "location": [(p.slug, p.pk, str(p)) for p in self.locations],
+            "family": [(f.slug, f.slug, f.label) for f in self.families],
+            "location": [(p.slug, p.slug, p.label) for p in self.locations],
             "contract": [(v, v, label) for v, label in ContractType.choices],
             "remote": [(v, v, label) for v, label in RemotePolicy.choices],
         }

@@ -224,3 +224,9 @@ def register_offer_permissions():
     return Permission.objects.filter(
         content_type__app_label="offers", codename="manage_offers"
     )
+
+
+@hooks.register("register_offers_page_type")
+def offers_page_type() -> type:
+    """The header's "Offers" link leads to the offer index of the page's language."""
+    return OfferIndexPage

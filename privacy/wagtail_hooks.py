@@ -145,5 +145,12 @@ def register_personal_data() -> PersonalData:
             "wagtailcore.Comment.resolved_by": staff_reference(_WAGTAIL),
             "wagtailcore.CommentReply.user": staff_reference(_WAGTAIL),
             "wagtailcore.PageSubscription.user": staff_reference(_WAGTAIL),
+            # wagtail-localize: who translated a text in the admin.
+            "wagtail_localize.StringTranslation.last_translated_by": (
+                staff_reference(_WAGTAIL + ": translations")
+            ),
+            "wagtail_localize.SegmentOverride.last_translated_by": (
+                staff_reference(_WAGTAIL + ": translations")
+            ),
         }
     )

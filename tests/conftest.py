@@ -84,7 +84,7 @@ def demo_site(_demo_data, db):
     """The whole demo site: pages, offers, settings and users."""
     from home.models import HomePage
 
-    return HomePage.objects.get()
+    return HomePage.objects.get(locale__language_code="en")
 
 
 def empties_the_database(item: pytest.Item) -> bool:

@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 from allauth.account import app_settings
 from django import template
 from django.urls import Resolver404, resolve
+from django.utils.translation import get_language
 
 from offers.models import OfferPage
 
@@ -26,7 +27,11 @@ def offer_to_apply_to(next_url: str | None) -> OfferPage | None:
         return None
     if not slug:
         return None
-    offer = OfferPage.objects.live().filter(slug=slug).first()
+    offer = (
+        OfferPage.objects.live()
+        .filter(slug=slug, locale__language_code=get_language())
+        .first()
+    )
     if offer is None or offer.apply_url() != path:
         return None
     return offer

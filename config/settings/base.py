@@ -8,6 +8,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from .env import env_bool, env_int, env_list, env_str
@@ -31,6 +32,9 @@ INSTALLED_APPS = [
     "alerts",
     "privacy",
     # Wagtail
+    # Content translated by editors (before wagtail.admin: its templates win)
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
@@ -70,7 +74,8 @@ MIDDLEWARE = [
     # Anonymous visitors' public pages, from the cache (home/page_cache.py).
     "home.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # Django's, with a view's own 404 left as it is (home/i18n.py).
+    "home.i18n.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -158,7 +163,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
-WAGTAIL_FRONTEND_LOGIN_URL = "/account/login/"
+# Reversed when used, in the language of the page asking.
+WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
 
 # --- Accounts: django-allauth (flows) and django-axes (lock-out) ---------------------
 # Candidates sign up, log in by username or e-mail, recover a forgotten username or
@@ -206,8 +212,8 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
-ACCOUNT_SIGNUP_REDIRECT_URL = "/me/"
-ACCOUNT_EMAIL_CONFIRMATION_AUTHENTICATED_REDIRECT_URL = "/me/"
+ACCOUNT_SIGNUP_REDIRECT_URL = reverse_lazy("candidates:space")
+ACCOUNT_EMAIL_CONFIRMATION_AUTHENTICATED_REDIRECT_URL = reverse_lazy("candidates:space")
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 PASSWORD_RESET_TIMEOUT = 60 * 60  # a reset link works once, within an hour
 # Throttling per client address (allauth); the lock-out per account is axes' below.
@@ -258,10 +264,15 @@ AXES_SENSITIVE_PARAMETERS = [
 AXES_VERBOSE = False
 # --- End of accounts -----------------------------------------------------------------
 
-# Internationalisation
+# Internationalisation: every public and candidate address starts with its
+# language (/en/..., /fr/...; config/urls.py). A third language is one more line
+# here, its catalogue in locale/ and its Locale in the admin (Settings > Locales);
+# every switcher, alternate link, sitemap entry and feed reads this list.
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", _("English"))]
+LANGUAGES = [("en", _("English")), ("fr", _("French"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 TIME_ZONE = env_str("TIME_ZONE", "Europe/Paris")
 # How each language writes an amount of money (home.formatting.money): {amount}
 # with the language's grouping, {symbol} the currency's sign (CURRENCY_SYMBOLS, or
@@ -361,7 +372,8 @@ PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 3600)
 # How long a CDN or other shared cache may keep a public page (browsers: not at
 # all); purged on publication when a CDN is configured (WAGTAILFRONTENDCACHE).
 PAGE_CACHE_SHARED_SECONDS = env_int("PAGE_CACHE_SHARED_SECONDS", 60)
-# Never kept: the candidate space, accounts, the admin, private files, tokens.
+# Never kept: the candidate space, accounts, the admin, private files, tokens
+# (after the language prefix, for those under one: /en/me/ as /me/).
 PAGE_CACHE_EXCLUDED_PATHS = (
     "/admin/",
     "/me/",

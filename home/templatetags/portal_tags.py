@@ -5,8 +5,10 @@ from django import template
 from django.forms import BoundField
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from wagtail.models import Page
 
 from home import formatting
+from home.i18n import LanguageNavigation, navigation
 from home.models import PortalSettings
 
 register = template.Library()
@@ -32,12 +34,11 @@ def grouped(value) -> str:
 
 
 @register.simple_tag(takes_context=True)
-def footer_links(context) -> list[tuple[str, str]]:
-    """(url, label) of the footer links of the current site."""
-    request = context.get("request")
-    if request is None:
-        return []
-    return PortalSettings.for_request(request).footer_link_items(request)
+def language_navigation(context) -> LanguageNavigation:
+    """The page's languages (switcher, alternates) and the header's and
+    footer's links in its language; base.html reads it once."""
+    page = context.get("page")
+    return navigation(context.get("request"), page if isinstance(page, Page) else None)
 
 
 @register.filter

@@ -9,8 +9,11 @@ register = template.Library()
 
 @register.inclusion_tag("components/offer_list.html", takes_context=True)
 def latest_offers(context: template.Context, count: int = 5) -> dict:
-    """The newest open offers, for the home page."""
+    """The newest open offers of the page's language, for the home page."""
+    page = context.get("page")
     offers = OfferPage.objects.open().order_by("-first_published_at", "-pk")
+    if page is not None:
+        offers = offers.filter(locale_id=page.locale_id)
     return {"offers": offers.cards()[:count], "request": context.get("request")}
 
 

@@ -31,13 +31,13 @@ def test_alert_email_reaches_the_smtp_server(world, smtp_server):
     assert message["Subject"] == "New offer: Python developer"
     assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     unsubscribe = str(message["List-Unsubscribe"]).strip()  # may come folded
-    assert unsubscribe.startswith("<http://testserver/alerts/unsubscribe/")
+    assert unsubscribe.startswith("<http://testserver/en/alerts/unsubscribe/")
     text, html = received.text(), received.html()
     for body in (text, html):
         assert "Python developer" in body
         assert "Lyon, France, Paris, France, Hybrid" in body
         assert "Fixed-term" in body
-        assert "http://testserver/offers/python-developer/?utm_source=alert" in body
+        assert "http://testserver/en/offers/python-developer/?utm_source=alert" in body
         assert unsubscribe[1:-1] in body
         assert "Stop these alerts" in body  # both of Jane's alerts matched
     assert "<a href=" in html

@@ -28,14 +28,14 @@ def test_alert_pages_are_valid_html(world, client, tmp_path):
     token = make_token(jane.pk, [alert.pk])
     client.force_login(jane)
     pages = {
-        "parameters": client.get("/me/parameters/"),
-        "new": client.get("/alerts/new/?q=python&family=engineering"),
-        "errors": client.post("/alerts/new/", {"keywords": "x" * 300}),
-        "edit": client.get(f"/alerts/{alert.pk}/"),
-        "delete": client.get(f"/alerts/{alert.pk}/delete/"),
-        "unsubscribe": client.get(f"/alerts/unsubscribe/{token}/"),
-        "unsubscribed": client.post(f"/alerts/unsubscribe/{token}/"),
-        "invalid": client.get("/alerts/unsubscribe/junk/"),
+        "parameters": client.get("/en/me/parameters/"),
+        "new": client.get("/en/alerts/new/?q=python&family=engineering"),
+        "errors": client.post("/en/alerts/new/", {"keywords": "x" * 300}),
+        "edit": client.get(f"/en/alerts/{alert.pk}/"),
+        "delete": client.get(f"/en/alerts/{alert.pk}/delete/"),
+        "unsubscribe": client.get(f"/en/alerts/unsubscribe/{token}/"),
+        "unsubscribed": client.post(f"/en/alerts/unsubscribe/{token}/"),
+        "invalid": client.get("/en/alerts/unsubscribe/junk/"),
     }
     files = []
     for name, response in pages.items():

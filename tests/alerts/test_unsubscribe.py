@@ -28,7 +28,7 @@ def csrf_client():
 def unsubscribe_url(message) -> str:
     """The path of the e-mail's List-Unsubscribe link."""
     header = message.extra_headers["List-Unsubscribe"]
-    match = re.fullmatch(r"<http://testserver(/alerts/unsubscribe/[^/>]+/)>", header)
+    match = re.fullmatch(r"<http://testserver(/en/alerts/unsubscribe/[^/>]+/)>", header)
     return match[1]
 
 
@@ -85,7 +85,7 @@ def test_a_tampered_token_does_nothing(world, client):
     path = unsubscribe_url(message)
     token = path.split("/")[-2]
     for bad in (token[:-1] + ("A" if token[-1] != "A" else "B"), "junk", "a" * 3000):
-        response = client.post(f"/alerts/unsubscribe/{bad}/")
+        response = client.post(f"/en/alerts/unsubscribe/{bad}/")
         assert response.status_code == 404
         assert "This link does not work" in response.content.decode()
     alert.refresh_from_db()
@@ -95,9 +95,9 @@ def test_a_tampered_token_does_nothing(world, client):
 def test_a_token_signed_for_another_purpose_does_nothing(world, client):
     alert = JobAlertFactory()
     token = signing.dumps({"c": alert.candidate_id, "a": [alert.pk]})  # no salt
-    assert client.post(f"/alerts/unsubscribe/{token}/").status_code == 404
+    assert client.post(f"/en/alerts/unsubscribe/{token}/").status_code == 404
     token = signing.dumps({"c": "x", "a": None}, salt=SALT)
-    assert client.post(f"/alerts/unsubscribe/{token}/").status_code == 404
+    assert client.post(f"/en/alerts/unsubscribe/{token}/").status_code == 404
     alert.refresh_from_db()
     assert alert.active
 
@@ -105,7 +105,7 @@ def test_a_token_signed_for_another_purpose_does_nothing(world, client):
 def test_a_token_of_another_candidate_does_nothing(world, client):
     jane_alert, bob_alert = JobAlertFactory(), JobAlertFactory()
     token = make_token(jane_alert.candidate_id, [bob_alert.pk])
-    response = client.post(f"/alerts/unsubscribe/{token}/")
+    response = client.post(f"/en/alerts/unsubscribe/{token}/")
     assert response.status_code == 404
     bob_alert.refresh_from_db()
     assert bob_alert.active
@@ -116,9 +116,9 @@ def test_an_expired_token(world, client, settings):
     alert = JobAlertFactory()
     token = make_token(alert.candidate_id, [alert.pk])
     with time_machine.travel(timezone.now() + timedelta(days=29)):
-        assert client.get(f"/alerts/unsubscribe/{token}/").status_code == 200
+        assert client.get(f"/en/alerts/unsubscribe/{token}/").status_code == 200
     with time_machine.travel(timezone.now() + timedelta(days=31)):
-        response = client.post(f"/alerts/unsubscribe/{token}/")
+        response = client.post(f"/en/alerts/unsubscribe/{token}/")
     assert response.status_code == 410
     assert "This link has expired" in response.content.decode()
     alert.refresh_from_db()
@@ -129,10 +129,10 @@ def test_a_deleted_alert(world, client):
     alert = JobAlertFactory()
     token = make_token(alert.candidate_id, [alert.pk])
     alert.delete()
-    assert client.post(f"/alerts/unsubscribe/{token}/").status_code == 404
+    assert client.post(f"/en/alerts/unsubscribe/{token}/").status_code == 404
 
 
 def test_other_methods_are_refused(world, client):
     alert = JobAlertFactory()
     token = make_token(alert.candidate_id, [alert.pk])
-    assert client.put(f"/alerts/unsubscribe/{token}/").status_code == 405
+    assert client.put(f"/en/alerts/unsubscribe/{token}/").status_code == 405

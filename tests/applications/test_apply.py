@@ -220,7 +220,9 @@ class ApplyTests(ApplicationsTestCase):
             cache.clear()  # a code per address every few seconds at most
             response = request(self.url, self.form(cv=cv.pk, submit="1"))
             self.assertEqual(response.status_code, 302)
-            self.assertTrue(response["Location"].startswith("/account/confirm-email/"))
+            self.assertTrue(
+                response["Location"].startswith("/en/account/confirm-email/")
+            )
         self.assertFalse(Application.objects.exists())
 
     def test_withdraw(self):
@@ -248,7 +250,7 @@ class SpeculativeTests(ApplicationsTestCase):
         self.client.force_login(self.candidate)
 
     def test_reachable_from_the_home_page(self):
-        self.assertContains(self.client.get("/"), self.url)
+        self.assertContains(self.client.get("/en/"), self.url)
 
     def test_speculative_application_with_wishes(self):
         family = JobFamilyFactory(name="Logistics")

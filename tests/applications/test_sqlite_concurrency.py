@@ -189,7 +189,7 @@ def browser(server: Server, cookie: str, racer: dict) -> tuple[requests.Session,
     """A logged-in browser on the racer's draft, and the form's CSRF token."""
     session = requests.Session()
     session.cookies.set(cookie, racer["session"], domain="127.0.0.1")
-    response = session.get(f"{server.url}/offers/{racer['slug']}/apply/", timeout=30)
+    response = session.get(f"{server.url}/en/offers/{racer['slug']}/apply/", timeout=30)
     assert response.status_code == 200, server.errors()
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', response.text)
     return session, token[1]
@@ -246,7 +246,7 @@ def test_double_clicks_and_erasure_races_answer_cleanly(server):
             "submit": "1",
         }
         return lambda: session.post(
-            f"{server.url}/offers/{racer['slug']}/apply/",
+            f"{server.url}/en/offers/{racer['slug']}/apply/",
             data,
             allow_redirects=False,
             timeout=60,
@@ -254,7 +254,7 @@ def test_double_clicks_and_erasure_races_answer_cleanly(server):
 
     def delete(session: requests.Session, token: str):
         return lambda: session.post(
-            f"{server.url}/me/parameters/delete/",
+            f"{server.url}/en/me/parameters/delete/",
             {"csrfmiddlewaretoken": token, "password": PASSWORD},
             allow_redirects=False,
             timeout=60,

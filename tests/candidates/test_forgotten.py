@@ -15,8 +15,8 @@ from .conftest import PASSWORD, links_in, only_mail
 
 pytestmark = pytest.mark.django_db
 
-FORGOT_USERNAME = "/account/forgot-username/"
-RESET = "/account/password/reset/"
+FORGOT_USERNAME = "/en/account/forgot-username/"
+RESET = "/en/account/password/reset/"
 
 
 def page_text(response) -> str:
@@ -32,12 +32,12 @@ def page_text(response) -> str:
 def test_the_username_is_sent_to_the_address_in_any_case(client, candidate):
     response = client.post(FORGOT_USERNAME, {"email": "JANE@Example.org"})
     assert response.status_code == 302
-    assert response["Location"] == "/account/forgot-username/sent/"
+    assert response["Location"] == "/en/account/forgot-username/sent/"
     message = only_mail()
     assert message.to == ["jane@example.org"]
     assert "Jane.Doe" in message.body
     assert "Jane.Doe" in message.alternatives[0][0]
-    assert "http://testserver/account/login/" in links_in(message)
+    assert "http://testserver/en/account/login/" in links_in(message)
     assert PASSWORD not in message.body
 
 
@@ -125,7 +125,7 @@ def choose_password(client, link, password=NEW_PASSWORD):
 
 def log_in(client, login, password):
     client.logout()
-    response = client.post("/account/login/", {"login": login, "password": password})
+    response = client.post("/en/account/login/", {"login": login, "password": password})
     return response.status_code == 302
 
 
@@ -133,7 +133,7 @@ def test_reset_mail_has_a_link_on_the_site_and_no_password(client, candidate):
     client.post(RESET, {"email": "Jane@EXAMPLE.org"})
     message = only_mail()
     assert message.to == ["jane@example.org"]
-    assert reset_link(message).startswith("/account/password/reset/key/")
+    assert reset_link(message).startswith("/en/account/password/reset/key/")
     assert PASSWORD not in message.body
     assert "Jane.Doe" in message.body  # the username comes as a reminder
 
@@ -156,7 +156,7 @@ def test_reset_then_log_in_with_the_new_password(client, candidate):
     link = request_reset(client)
     response = choose_password(client, link)
     assert response.status_code == 302
-    assert response["Location"] == "/account/password/reset/key/done/"
+    assert response["Location"] == "/en/account/password/reset/key/done/"
     assert log_in(client, "jane.doe", "New-Harbour-77")
     assert not log_in(client, "jane.doe", PASSWORD)
     # The change is announced to the account's address.
@@ -205,7 +205,7 @@ def test_a_token_of_one_account_does_not_work_with_the_id_of_another(
     jane_uid, jane_token = link.split("/key/")[1].rstrip("/").split("-", 1)
     bob_uid = bob_link.split("/key/")[1].split("-", 1)[0]
     assert jane_uid != bob_uid
-    forged = f"/account/password/reset/key/{bob_uid}-{jane_token}/"
+    forged = f"/en/account/password/reset/key/{bob_uid}-{jane_token}/"
     page = client.get(forged, follow=True)
     assert "Link expired or already used" in page.content.decode()
     choose_password(client, forged, "Forged-Pass-11")
@@ -217,7 +217,7 @@ def test_a_token_of_one_account_does_not_work_with_the_id_of_another(
     "key", ["zz-garbage", "1-" + "a" * 4096, "1-abc%00def", "-", "0-0"]
 )
 def test_broken_links_give_a_page_not_a_crash(client, candidate, key):
-    response = client.get(f"/account/password/reset/key/{key}/")
+    response = client.get(f"/en/account/password/reset/key/{key}/")
     assert response.status_code in (200, 404)
 
 
@@ -271,7 +271,7 @@ def test_reset_is_throttled_per_address(client, candidate):
 
 def test_a_reset_ends_a_lock_out(client, candidate):
     for _attempt in range(django_settings.AXES_FAILURE_LIMIT):
-        client.post("/account/login/", {"login": "jane.doe", "password": "wrong"})
+        client.post("/en/account/login/", {"login": "jane.doe", "password": "wrong"})
     assert not log_in(client, "jane.doe", PASSWORD)
     choose_password(client, request_reset(client))
     assert log_in(client, "jane.doe", "New-Harbour-77")

@@ -256,7 +256,7 @@ class HostileUploadTests(ApplicationsTestCase):
                 self.assertFalse(Document.objects.exists())
                 self.assertEqual(self.stored_files(), set())
 
-    @override_settings(CLAMD_SOCKET="/nonexistent/clamd.sock", CLAMD_TIMEOUT=2)
+    @override_settings(CLAMD_SOCKET="/en/nonexistent/clamd.sock", CLAMD_TIMEOUT=2)
     def test_with_the_scanner_unreachable_nothing_is_stored(self):
         self.assert_refused(self.post("cv.pdf", pdf_bytes()), SCAN_UNAVAILABLE)
         self.assertContains(
@@ -337,7 +337,7 @@ class DownloadHeaderTests(ApplicationsTestCase):
             self.assertContains(response, "cannot be read right now")
         self.assertFalse(DocumentAccess.objects.exists())
 
-    @override_settings(CLAMD_SOCKET="/nonexistent/clamd.sock", CLAMD_TIMEOUT=2)
+    @override_settings(CLAMD_SOCKET="/en/nonexistent/clamd.sock", CLAMD_TIMEOUT=2)
     def test_hr_never_downloads_an_unscanned_file(self):
         self.client.force_login(self.hr)
         response = self.client.get(self.hr_url())

@@ -34,26 +34,27 @@ def test_account_pages_and_emails_are_valid_html(
         pages.append((name, response.content))
 
     # Anonymous pages, clean and with errors.
-    keep("login", client.get("/account/login/?next=/offers/"))
+    keep("login", client.get("/en/account/login/?next=/en/offers/"))
     keep(
-        "login-errors", client.post("/account/login/", {"login": "x", "password": "y"})
+        "login-errors",
+        client.post("/en/account/login/", {"login": "x", "password": "y"}),
     )
-    keep("signup", client.get("/account/signup/"))
-    keep("signup-errors", client.post("/account/signup/", {"username": "a b"}))
-    keep("forgot-username", client.get("/account/forgot-username/"))
+    keep("signup", client.get("/en/account/signup/"))
+    keep("signup-errors", client.post("/en/account/signup/", {"username": "a b"}))
+    keep("forgot-username", client.get("/en/account/forgot-username/"))
     keep(
         "forgot-username-errors",
-        client.post("/account/forgot-username/", {"email": "x"}),
+        client.post("/en/account/forgot-username/", {"email": "x"}),
     )
-    keep("forgot-username-sent", client.get("/account/forgot-username/sent/"))
-    keep("reset", client.get("/account/password/reset/"))
-    keep("reset-errors", client.post("/account/password/reset/", {"email": "x"}))
-    keep("reset-done", client.get("/account/password/reset/done/"))
-    keep("confirm-expired", client.get("/account/confirm-email/bad-key/"))
+    keep("forgot-username-sent", client.get("/en/account/forgot-username/sent/"))
+    keep("reset", client.get("/en/account/password/reset/"))
+    keep("reset-errors", client.post("/en/account/password/reset/", {"email": "x"}))
+    keep("reset-done", client.get("/en/account/password/reset/done/"))
+    keep("confirm-expired", client.get("/en/account/confirm-email/bad-key/"))
     # Sign-up in another tab: the code page, then a wrong code; an address taken.
     visitor = CommittingClient()
     code_page = visitor.post(
-        "/account/signup/?next=/offers/",
+        "/en/account/signup/?next=/en/offers/",
         {
             "first_name": "Ann",
             "last_name": "Lee",
@@ -66,7 +67,7 @@ def test_account_pages_and_emails_are_valid_html(
     keep("code", visitor.get(code_page))
     keep("code-errors", visitor.post(code_page, {"action": "verify", "code": "1"}))
     CommittingClient().post(
-        "/account/signup/",
+        "/en/account/signup/",
         {
             "first_name": "Max",
             "last_name": "Roe",
@@ -80,11 +81,16 @@ def test_account_pages_and_emails_are_valid_html(
     old_address = EmailAddressFactory(user=old, email="old@example.org", verified=False)
     keep(
         "confirm",
-        client.get(f"/account/confirm-email/{EmailConfirmationHMAC(old_address).key}/"),
+        client.get(
+            f"/en/account/confirm-email/{EmailConfirmationHMAC(old_address).key}/"
+        ),
     )
-    keep("reset-key-bad", client.get("/account/password/reset/key/1-bad/", follow=True))
+    keep(
+        "reset-key-bad",
+        client.get("/en/account/password/reset/key/1-bad/", follow=True),
+    )
 
-    client.post("/account/password/reset/", {"email": "jane@example.org"})
+    client.post("/en/account/password/reset/", {"email": "jane@example.org"})
     (link,) = [
         link for link in links_in(mail.outbox[-1]) if "/password/reset/key/" in link
     ]
@@ -97,13 +103,17 @@ def test_account_pages_and_emails_are_valid_html(
         ),
     )
     for _attempt in range(django_settings.AXES_FAILURE_LIMIT):
-        response = client.post("/account/login/", {"login": "bob", "password": "wrong"})
+        response = client.post(
+            "/en/account/login/", {"login": "bob", "password": "wrong"}
+        )
     keep("lockout", response, 429)
     for _attempt in range(5):
-        response = client.post("/account/forgot-username/", {"email": "z@example.org"})
+        response = client.post(
+            "/en/account/forgot-username/", {"email": "z@example.org"}
+        )
     keep(
         "too-many",
-        client.post("/account/forgot-username/", {"email": "z@example.org"}),
+        client.post("/en/account/forgot-username/", {"email": "z@example.org"}),
         429,
     )
 
@@ -112,29 +122,34 @@ def test_account_pages_and_emails_are_valid_html(
     profile = CandidateProfileFactory(user=candidate)
     experience = ExperienceFactory(profile=profile)
     EducationFactory(profile=profile)
-    keep("space", client.get("/me/"))
-    keep("profile", client.get("/me/profile/"))
-    keep("profile-errors", client.post("/me/profile/", {"phone": "??", "website": "x"}))
-    keep("experience-add", client.get("/me/profile/experience/add/"))
+    keep("space", client.get("/en/me/"))
+    keep("profile", client.get("/en/me/profile/"))
+    keep(
+        "profile-errors",
+        client.post("/en/me/profile/", {"phone": "??", "website": "x"}),
+    )
+    keep("experience-add", client.get("/en/me/profile/experience/add/"))
     keep(
         "experience-errors",
         client.post(
-            "/me/profile/experience/add/",
+            "/en/me/profile/experience/add/",
             {"start_date": "2020-01-01", "end_date": "2019-01-01"},
         ),
     )
     keep(
         "experience-remove",
-        client.get(f"/me/profile/experience/{experience.pk}/remove/"),
+        client.get(f"/en/me/profile/experience/{experience.pk}/remove/"),
     )
     keep(
-        "education-errors", client.post("/me/profile/education/add/", {"end_year": "1"})
+        "education-errors",
+        client.post("/en/me/profile/education/add/", {"end_year": "1"}),
     )
-    keep("documents", client.get("/me/documents/"))
-    keep("applications", client.get("/me/applications/"))
-    keep("parameters", client.get("/me/parameters/"))
+    keep("documents", client.get("/en/me/documents/"))
+    keep("applications", client.get("/en/me/applications/"))
+    keep("parameters", client.get("/en/me/parameters/"))
     keep(
-        "username-errors", client.post("/me/parameters/username/", {"username": "a b"})
+        "username-errors",
+        client.post("/en/me/parameters/username/", {"username": "a b"}),
     )
     keep("language", client.get(reverse("candidates:change_language")))
     keep(
@@ -143,39 +158,41 @@ def test_account_pages_and_emails_are_valid_html(
     )
     # Consents: the history, the optional consents, a new version to accept.
     record_consent(candidate, agreement)
-    keep("optional-consents", client.get("/me/parameters/consents/"))
-    client.post("/me/parameters/consents/", {"optional_talent_pool": "on"})
+    keep("optional-consents", client.get("/en/me/parameters/consents/"))
+    client.post("/en/me/parameters/consents/", {"optional_talent_pool": "on"})
     new_version = current_agreement()
     new_version.introduction = "A new version."
     new_version.save_revision().publish()
-    keep("renew-consent", client.get("/me/parameters/agreement/?next=/me/"))
-    keep("renew-consent-errors", client.post("/me/parameters/agreement/", {}))
-    client.post("/me/parameters/agreement/", {"accept_data_protection": "on"})
-    keep("consent-history", client.get("/me/parameters/"))
+    keep("renew-consent", client.get("/en/me/parameters/agreement/?next=/en/me/"))
+    keep("renew-consent-errors", client.post("/en/me/parameters/agreement/", {}))
+    client.post("/en/me/parameters/agreement/", {"accept_data_protection": "on"})
+    keep("consent-history", client.get("/en/me/parameters/"))
     first = candidate.consents.last()
     keep(
         "consent-version",
-        client.get(f"/me/parameters/agreement/versions/{first.pk}/"),
+        client.get(f"/en/me/parameters/agreement/versions/{first.pk}/"),
     )
-    client.post("/account/email/", {"action_add": "1", "email": "jane.new@example.org"})
-    keep("email-code", client.get("/account/confirm-email/"))
-    keep("email", client.get("/account/email/"))
+    client.post(
+        "/en/account/email/", {"action_add": "1", "email": "jane.new@example.org"}
+    )
+    keep("email-code", client.get("/en/account/confirm-email/"))
+    keep("email", client.get("/en/account/email/"))
     keep(
         "email-errors",
-        client.post("/account/email/", {"action_add": "1", "email": "x"}),
+        client.post("/en/account/email/", {"action_add": "1", "email": "x"}),
     )
     keep(
         "password-change-errors",
-        client.post("/account/password/change/", {"oldpassword": "x"}),
+        client.post("/en/account/password/change/", {"oldpassword": "x"}),
     )
-    keep("reauthenticate", client.get("/account/reauthenticate/"))
-    keep("logout", client.get("/account/logout/"))
+    keep("reauthenticate", client.get("/en/account/reauthenticate/"))
+    keep("logout", client.get("/en/account/logout/"))
 
     # Every e-mail sent on the way.
-    client.post("/account/forgot-username/", {"email": "jane@example.org"})
-    client.post("/account/password/reset/", {"email": "nobody@example.org"})
+    client.post("/en/account/forgot-username/", {"email": "jane@example.org"})
+    client.post("/en/account/password/reset/", {"email": "nobody@example.org"})
     client.post(
-        "/account/password/change/",
+        "/en/account/password/change/",
         {
             "oldpassword": PASSWORD,
             "password1": "Brand-New-5x",

@@ -14,7 +14,7 @@ from .conftest import PASSWORD
 
 pytestmark = pytest.mark.django_db
 
-URL = "/account/login/"
+URL = "/en/account/login/"
 WRONG = "The username or e-mail address, or the password, is not correct."
 
 
@@ -46,10 +46,10 @@ def test_remember_me_keeps_the_session(client, candidate):
 
 
 def test_returns_to_the_offer_the_candidate_meant_to_apply_to(client, candidate):
-    page = client.get(URL + "?next=/offers/data-analyst/apply/")
-    assert 'name="next" value="/offers/data-analyst/apply/"' in page.content.decode()
-    response = log_in(client, "jane.doe", next="/offers/data-analyst/apply/")
-    assert response["Location"] == "/offers/data-analyst/apply/"
+    page = client.get(URL + "?next=/en/offers/data-analyst/apply/")
+    assert 'name="next" value="/en/offers/data-analyst/apply/"' in page.content.decode()
+    response = log_in(client, "jane.doe", next="/en/offers/data-analyst/apply/")
+    assert response["Location"] == "/en/offers/data-analyst/apply/"
 
 
 @pytest.mark.parametrize(
@@ -143,7 +143,7 @@ def test_an_account_is_locked_after_repeated_failures(
     html = response.content.decode()
     assert "Log-in paused" in html
     assert 'role="alert"' in html
-    assert "/account/password/reset/" in html
+    assert "/en/account/password/reset/" in html
     # Even the right password is refused now, by username or e-mail.
     assert log_in(client, "jane.doe").status_code == 429
     assert log_in(client, "jane@example.org").status_code == 429

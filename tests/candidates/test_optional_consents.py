@@ -15,7 +15,7 @@ from .conftest import PASSWORD
 pytestmark = pytest.mark.django_db
 
 TALENT_POOL = OptionalConsent.Purpose.TALENT_POOL
-FORM = "/me/parameters/consents/"
+FORM = "/en/me/parameters/consents/"
 
 
 def history(user) -> list[bool]:
@@ -52,14 +52,14 @@ def test_only_changed_answers_are_recorded(candidate, other_candidate):
 
 
 def test_the_parameters_page_shows_the_current_answer(client, jane):
-    html = client.get("/me/parameters/").content.decode()
+    html = client.get("/en/me/parameters/").content.decode()
     assert "My consents" in html and "Never given" in html
     assert f'href="{FORM}"' in html
     record_optional_consents(jane, {TALENT_POOL: True})
-    html = client.get("/me/parameters/").content.decode()
+    html = client.get("/en/me/parameters/").content.decode()
     assert "Given on" in html and "Never given" not in html
     record_optional_consents(jane, {TALENT_POOL: False})
-    assert "Withdrawn on" in client.get("/me/parameters/").content.decode()
+    assert "Withdrawn on" in client.get("/en/me/parameters/").content.decode()
 
 
 def test_giving_then_withdrawing_writes_history_rows(client, jane):
@@ -68,7 +68,7 @@ def test_giving_then_withdrawing_writes_history_rows(client, jane):
     assert "checked" not in box
     response = client.post(FORM, {"optional_talent_pool": "on"})
     assert response.status_code == 302
-    assert response["Location"] == "/me/parameters/#consents"
+    assert response["Location"] == "/en/me/parameters/#consents"
     assert history(jane) == [True]
     page = client.get(FORM).content.decode()
     box = page[page.index('name="optional_talent_pool"') - 200 :][:400]
@@ -90,7 +90,7 @@ def test_any_input_gives_an_answer_and_no_error(client, jane, value):
 def test_the_form_needs_a_log_in(client):
     response = client.get(FORM)
     assert response.status_code == 302
-    assert response["Location"].startswith("/account/login/")
+    assert response["Location"].startswith("/en/account/login/")
 
 
 def signup_data(**extra):
@@ -106,14 +106,14 @@ def signup_data(**extra):
 
 
 def test_sign_up_shows_the_optional_box_unticked(client, agreement):
-    html = client.get("/account/signup/").content.decode()
+    html = client.get("/en/account/signup/").content.decode()
     box = html[html.index('name="optional_talent_pool"') - 200 :][:400]
     assert "checked" not in box and "required" not in box
     assert str(TALENT_POOL.label) in html
 
 
 def test_sign_up_without_the_optional_box_records_nothing(client, agreement):
-    response = client.post("/account/signup/", signup_data())
+    response = client.post("/en/account/signup/", signup_data())
     assert response.status_code == 302
     user = User.objects.get(username="ann.lee")
     assert history(user) == []
@@ -121,7 +121,9 @@ def test_sign_up_without_the_optional_box_records_nothing(client, agreement):
 
 
 def test_sign_up_with_the_optional_box_records_it(client, agreement):
-    response = client.post("/account/signup/", signup_data(optional_talent_pool="on"))
+    response = client.post(
+        "/en/account/signup/", signup_data(optional_talent_pool="on")
+    )
     assert response.status_code == 302
     user = User.objects.get(username="ann.lee")
     assert history(user) == [True]
@@ -131,7 +133,7 @@ def test_sign_up_with_the_optional_box_records_it(client, agreement):
 def test_a_refused_sign_up_records_no_optional_consent(client, agreement):
     data = signup_data(optional_talent_pool="on")
     del data["accept_data_protection"]
-    response = client.post("/account/signup/", data)
+    response = client.post("/en/account/signup/", data)
     assert response.status_code == 200
     assert not User.objects.filter(username="ann.lee").exists()
     assert not OptionalConsent.objects.exists()

@@ -11,10 +11,10 @@ from .conftest import PASSWORD, code_in, only_mail
 
 pytestmark = pytest.mark.django_db
 
-USERNAME = "/me/parameters/username/"
-EMAIL = "/account/email/"
-PASSWORD_CHANGE = "/account/password/change/"
-CODE_PAGE = "/account/confirm-email/"
+USERNAME = "/en/me/parameters/username/"
+EMAIL = "/en/account/email/"
+PASSWORD_CHANGE = "/en/account/password/change/"
+CODE_PAGE = "/en/account/confirm-email/"
 
 
 @pytest.fixture
@@ -23,15 +23,17 @@ def jane(client, candidate):
     return candidate
 
 
-@pytest.mark.parametrize("url", ["/me/parameters/", USERNAME, EMAIL, PASSWORD_CHANGE])
+@pytest.mark.parametrize(
+    "url", ["/en/me/parameters/", USERNAME, EMAIL, PASSWORD_CHANGE]
+)
 def test_parameters_need_a_log_in(client, url):
     response = client.get(url)
     assert response.status_code == 302
-    assert response["Location"].startswith("/account/login/?next=")
+    assert response["Location"].startswith("/en/account/login/?next=")
 
 
 def test_the_parameters_page_lists_what_can_change(client, jane):
-    html = client.get("/me/parameters/").content.decode()
+    html = client.get("/en/me/parameters/").content.decode()
     for url in (USERNAME, EMAIL, PASSWORD_CHANGE):
         assert f'href="{url}"' in html
     assert "Jane.Doe" in html and "jane@example.org" in html
@@ -40,20 +42,25 @@ def test_the_parameters_page_lists_what_can_change(client, jane):
 def test_the_space_links_each_part_the_apps_register(client, jane):
     """The menu's cards come from the apps' hooks ("My applications" from the
     applications app), in their order."""
-    html = client.get("/me/").content.decode()
-    cards = ["/me/profile/", "/me/documents/", "/me/applications/", "/me/parameters/"]
+    html = client.get("/en/me/").content.decode()
+    cards = [
+        "/en/me/profile/",
+        "/en/me/documents/",
+        "/en/me/applications/",
+        "/en/me/parameters/",
+    ]
     positions = [html.index(f'class="space-card" href="{url}"') for url in cards]
     assert positions == sorted(positions)
 
 
 def test_the_parameters_page_shows_the_sections_of_the_other_apps(client, jane):
     """After the account: the alerts, then the consents and the data rights."""
-    html = client.get("/me/parameters/").content.decode()
+    html = client.get("/en/me/parameters/").content.decode()
     titles = ["account-title", "alerts-title", "consents-title", "data-title"]
     positions = [html.index(f'id="{title}"') for title in titles]
     assert positions == sorted(positions)
-    assert 'href="/me/parameters/data/"' in html
-    assert 'href="/me/parameters/delete/"' in html
+    assert 'href="/en/me/parameters/data/"' in html
+    assert 'href="/en/me/parameters/delete/"' in html
 
 
 def test_change_the_username(client, jane):
@@ -63,7 +70,7 @@ def test_change_the_username(client, jane):
     assert jane.username == "jane.smith"
     client.logout()
     response = client.post(
-        "/account/login/", {"login": "JANE.SMITH", "password": PASSWORD}
+        "/en/account/login/", {"login": "JANE.SMITH", "password": PASSWORD}
     )
     assert response.status_code == 302
 
@@ -125,10 +132,10 @@ def test_a_new_address_is_used_once_verified(client, jane):
     code = code_in(message)
     page = client.get(CODE_PAGE).content.decode()
     assert "jane.new@example.org" in page
-    assert 'href="/account/email/"' in page  # wrong address? change it
+    assert 'href="/en/account/email/"' in page  # wrong address? change it
     mail.outbox.clear()
     response = client.post(CODE_PAGE, {"action": "verify", "code": code})
-    assert response["Location"] == "/me/"
+    assert response["Location"] == "/en/me/"
     jane.refresh_from_db()
     assert jane.email == "jane.new@example.org"
     assert has_verified_email(jane)

@@ -58,7 +58,7 @@ def test_the_validator_accepts_the_maximum_and_refuses_more():
 
 def test_sign_up_refuses_a_million_character_password(client, agreement, hashed):
     response = client.post(
-        "/account/signup/",
+        "/en/account/signup/",
         {
             "first_name": "Ann",
             "last_name": "Lee",
@@ -79,7 +79,7 @@ def test_sign_up_refuses_a_million_character_password(client, agreement, hashed)
 def test_change_password_refuses_it(client, candidate, hashed):
     client.force_login(candidate)
     response = client.post(
-        "/account/password/change/",
+        "/en/account/password/change/",
         {"oldpassword": PASSWORD, "password1": HUGE, "password2": HUGE},
     )
     assert response.status_code == 200
@@ -95,7 +95,7 @@ def test_set_password_refuses_it(client, hashed):
     user.save()
     client.force_login(user)
     response = client.post(
-        "/account/password/set/", {"password1": HUGE, "password2": HUGE}
+        "/en/account/password/set/", {"password1": HUGE, "password2": HUGE}
     )
     assert response.status_code == 200
     assert TOO_LONG in response.content.decode()
@@ -117,7 +117,7 @@ def test_the_reset_password_link_refuses_it(client, candidate, hashed):
 @pytest.mark.parametrize("login", ["jane.doe", "jane@example.org", "nobody"])
 def test_log_in_refuses_an_overlong_password_unhashed(client, candidate, hashed, login):
     hashed.clear()  # the fixtures' own passwords
-    response = client.post("/account/login/", {"login": login, "password": HUGE})
+    response = client.post("/en/account/login/", {"login": login, "password": HUGE})
     assert response.status_code == 200
     assert WRONG in response.content.decode()
     assert "_auth_user_id" not in client.session
@@ -128,6 +128,6 @@ def test_the_longest_password_still_logs_in(client, candidate):
     candidate.set_password("Zy9-" * 1024)
     candidate.save()
     response = client.post(
-        "/account/login/", {"login": "jane.doe", "password": "Zy9-" * 1024}
+        "/en/account/login/", {"login": "jane.doe", "password": "Zy9-" * 1024}
     )
     assert response.status_code == 302

@@ -15,9 +15,9 @@ from .conftest import PASSWORD
 
 pytestmark = pytest.mark.django_db
 
-DELETE = "/me/parameters/delete/"
-PASSWORD_CHANGE = "/account/password/change/"
-REAUTHENTICATE = "/account/reauthenticate/"
+DELETE = "/en/me/parameters/delete/"
+PASSWORD_CHANGE = "/en/account/password/change/"
+REAUTHENTICATE = "/en/account/reauthenticate/"
 LOCKED = "Log-in paused"
 
 
@@ -59,7 +59,7 @@ def test_wrong_passwords_on_delete_my_account_lock_it(client, jane):
     # The log-in of the account is locked as well.
     client.logout()
     response = client.post(
-        "/account/login/", {"login": "jane.doe", "password": PASSWORD}
+        "/en/account/login/", {"login": "jane.doe", "password": PASSWORD}
     )
     assert response.status_code == 429
 
@@ -101,11 +101,11 @@ def test_failures_add_up_across_actions_and_log_in(client, jane, other_candidate
     change_password(client, "wrong password")
     client.logout()
     response = client.post(
-        "/account/login/", {"login": "jane@example.org", "password": "wrong"}
+        "/en/account/login/", {"login": "jane@example.org", "password": "wrong"}
     )
     assert response.status_code == 429
     # Another account is not concerned.
-    response = client.post("/account/login/", {"login": "bob", "password": PASSWORD})
+    response = client.post("/en/account/login/", {"login": "bob", "password": PASSWORD})
     assert response.status_code == 302
 
 

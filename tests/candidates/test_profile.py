@@ -13,7 +13,7 @@ from candidates.models import CandidateProfile, Education, Experience
 
 pytestmark = pytest.mark.django_db
 
-PROFILE = "/me/profile/"
+PROFILE = "/en/me/profile/"
 
 
 @pytest.fixture
@@ -42,25 +42,30 @@ def profile_data(**overrides):
 @pytest.mark.parametrize(
     "url",
     [
-        "/me/",
+        "/en/me/",
         PROFILE,
-        "/me/profile/experience/add/",
-        "/me/profile/education/add/",
-        "/me/documents/",
-        "/me/applications/",
+        "/en/me/profile/experience/add/",
+        "/en/me/profile/education/add/",
+        "/en/me/documents/",
+        "/en/me/applications/",
     ],
 )
 def test_the_space_needs_a_log_in(client, url):
     response = client.get(url)
     assert response.status_code == 302
-    assert response["Location"] == f"/account/login/?next={url}"
+    assert response["Location"] == f"/en/account/login/?next={url}"
 
 
 def test_the_header_pictogram_leads_to_the_space(client, jane, home_page):
-    html = client.get("/").content.decode()
-    assert 'class="profile-link" href="/me/"' in html
-    space = client.get("/me/").content.decode()
-    for url in (PROFILE, "/me/documents/", "/me/applications/", "/me/parameters/"):
+    html = client.get("/en/").content.decode()
+    assert 'class="profile-link" href="/en/me/"' in html
+    space = client.get("/en/me/").content.decode()
+    for url in (
+        PROFILE,
+        "/en/me/documents/",
+        "/en/me/applications/",
+        "/en/me/parameters/",
+    ):
         assert f'href="{url}"' in space
 
 
@@ -123,7 +128,7 @@ def test_extra_fields_are_ignored(client, jane, other_candidate):
 
 def test_add_edit_and_remove_an_experience(client, jane):
     response = client.post(
-        "/me/profile/experience/add/",
+        "/en/me/profile/experience/add/",
         {
             "job_title": "Accountant",
             "employer": "Acme",
@@ -133,11 +138,11 @@ def test_add_edit_and_remove_an_experience(client, jane):
         },
     )
     assert response.status_code == 302
-    assert response["Location"] == "/me/profile/#experience"
+    assert response["Location"] == "/en/me/profile/#experience"
     experience = Experience.objects.get(profile__user=jane)
     assert "Accountant" in client.get(PROFILE).content.decode()
 
-    url = f"/me/profile/experience/{experience.pk}/"
+    url = f"/en/me/profile/experience/{experience.pk}/"
     assert client.get(url).status_code == 200
     client.post(
         url,
@@ -172,7 +177,7 @@ def test_add_edit_and_remove_an_experience(client, jane):
 )
 def test_bad_experiences_are_refused(client, jane, data, field):
     values = {"job_title": "Accountant", "employer": "Acme", "start_date": "2020-01-01"}
-    response = client.post("/me/profile/experience/add/", {**values, **data})
+    response = client.post("/en/me/profile/experience/add/", {**values, **data})
     assert response.status_code == 200
     assert f'href="#id_{field}"' in response.content.decode()
     assert not Experience.objects.exists()
@@ -180,7 +185,7 @@ def test_bad_experiences_are_refused(client, jane, data, field):
 
 def test_add_and_edit_education(client, jane):
     client.post(
-        "/me/profile/education/add/",
+        "/en/me/profile/education/add/",
         {
             "qualification": "Master",
             "institution": "Lyon 3",
@@ -191,7 +196,7 @@ def test_add_and_edit_education(client, jane):
     education = Education.objects.get(profile__user=jane)
     assert (education.start_year, education.end_year) == (2012, 2014)
     response = client.post(
-        f"/me/profile/education/{education.pk}/",
+        f"/en/me/profile/education/{education.pk}/",
         {
             "qualification": "Master",
             "institution": "Lyon 3",
@@ -204,7 +209,7 @@ def test_add_and_edit_education(client, jane):
     education.refresh_from_db()
     assert education.start_year == 2012
     response = client.post(
-        f"/me/profile/education/{education.pk}/",
+        f"/en/me/profile/education/{education.pk}/",
         {"qualification": "Master", "institution": "Lyon 3", "end_year": "3000"},
     )
     assert 'href="#id_end_year"' in response.content.decode()
@@ -214,10 +219,10 @@ def test_another_candidates_entries_are_out_of_reach(client, jane, other_candida
     theirs = ExperienceFactory(profile=CandidateProfileFactory(user=other_candidate))
     their_education = EducationFactory(profile=theirs.profile)
     for url in (
-        f"/me/profile/experience/{theirs.pk}/",
-        f"/me/profile/experience/{theirs.pk}/remove/",
-        f"/me/profile/education/{their_education.pk}/",
-        f"/me/profile/education/{their_education.pk}/remove/",
+        f"/en/me/profile/experience/{theirs.pk}/",
+        f"/en/me/profile/experience/{theirs.pk}/remove/",
+        f"/en/me/profile/education/{their_education.pk}/",
+        f"/en/me/profile/education/{their_education.pk}/remove/",
     ):
         assert client.get(url).status_code == 404
         assert (
@@ -234,7 +239,7 @@ def test_extra_fields_cannot_move_an_entry_to_another_profile(
 ):
     other_profile = CandidateProfileFactory(user=other_candidate)
     client.post(
-        "/me/profile/experience/add/",
+        "/en/me/profile/experience/add/",
         {
             "job_title": "Accountant",
             "employer": "Acme",
@@ -260,4 +265,6 @@ def test_the_profile_page_queries_do_not_grow_with_the_entries(client, jane):
     with CaptureQueriesContext(connection) as many:
         response = client.get(PROFILE)
     assert response.content.decode().count('class="entry"') == 18
-    assert len(many) == len(few) <= 10
+    # One of them the language links (translations of the footer's pages and of
+    # the offer index, in one query).
+    assert len(many) == len(few) <= 11

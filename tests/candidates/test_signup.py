@@ -12,7 +12,7 @@ from .conftest import PASSWORD, code_in, only_mail
 
 pytestmark = pytest.mark.django_db
 
-URL = "/account/signup/"
+URL = "/en/account/signup/"
 
 
 def data(**overrides):
@@ -45,7 +45,7 @@ def test_sign_up_creates_account_profile_consent_and_sends_verification(
 ):
     response = client.post(URL, data())
     assert response.status_code == 302
-    assert response["Location"] == "/account/confirm-email/"
+    assert response["Location"] == "/en/account/confirm-email/"
     user = User.objects.get(username="ann.lee")
     assert (user.first_name, user.last_name, user.email) == (
         "Ann",
@@ -67,12 +67,12 @@ def test_sign_up_creates_account_profile_consent_and_sends_verification(
     assert message.to == ["ann@example.org"]
     code = code_in(message)
     # Logged in once the code of the e-mail is typed, then on to "My space".
-    assert client.get("/me/profile/").status_code == 302
+    assert client.get("/en/me/profile/").status_code == 302
     response = client.post(
-        "/account/confirm-email/", {"action": "verify", "code": code}
+        "/en/account/confirm-email/", {"action": "verify", "code": code}
     )
-    assert response["Location"] == "/me/"
-    assert client.get("/me/profile/").status_code == 200
+    assert response["Location"] == "/en/me/"
+    assert client.get("/en/me/profile/").status_code == 200
 
 
 def test_no_account_without_consent(client, agreement):
@@ -106,7 +106,7 @@ def test_email_taken_in_another_case(client, agreement, candidate):
     # to the address's owner (test_signup_enumeration.py).
     response = client.post(URL, data(email="JANE@Example.ORG"))
     assert response.status_code == 302
-    assert response["Location"] == "/account/confirm-email/"
+    assert response["Location"] == "/en/account/confirm-email/"
     assert User.objects.count() == 1
     assert not Consent.objects.exists()
     assert "You already have an account" in only_mail().subject
@@ -148,7 +148,7 @@ def test_a_4096_character_password_works(client, agreement):
     )
     client.logout()
     response = client.post(
-        "/account/login/", {"login": "ann.lee", "password": password}
+        "/en/account/login/", {"login": "ann.lee", "password": password}
     )
     assert response.status_code == 302
     assert client.session["_auth_user_id"]
@@ -173,15 +173,15 @@ def test_extra_fields_are_ignored(client, agreement, home_page):
 
 
 def test_sign_up_returns_to_where_the_candidate_was(client, agreement):
-    response = client.post(URL + "?next=/offers/data-analyst/", data())
+    response = client.post(URL + "?next=/en/offers/data-analyst/", data())
     assert (
         response["Location"]
-        == "/account/confirm-email/?next=%2Foffers%2Fdata-analyst%2F"
+        == "/en/account/confirm-email/?next=%2Fen%2Foffers%2Fdata-analyst%2F"
     )
     response = client.post(
         response["Location"], {"action": "verify", "code": code_in(only_mail())}
     )
-    assert response["Location"] == "/offers/data-analyst/"
+    assert response["Location"] == "/en/offers/data-analyst/"
 
 
 @pytest.mark.parametrize(
@@ -189,7 +189,7 @@ def test_sign_up_returns_to_where_the_candidate_was(client, agreement):
 )
 def test_sign_up_never_returns_to_another_site(client, agreement, next_url):
     response = client.post(URL, {**data(), "next": next_url})
-    assert response["Location"] == "/account/confirm-email/"
+    assert response["Location"] == "/en/account/confirm-email/"
     response = client.post(
         response["Location"], {"action": "verify", "code": code_in(only_mail())}
     )

@@ -18,8 +18,8 @@ from .conftest import PASSWORD, CommittingClient, code_in, only_mail
 
 pytestmark = pytest.mark.django_db
 
-SIGNUP = "/account/signup/"
-CODE_PAGE = "/account/confirm-email/"
+SIGNUP = "/en/account/signup/"
+CODE_PAGE = "/en/account/confirm-email/"
 
 
 @pytest.fixture
@@ -60,8 +60,8 @@ def sign_up(client, next_url: str = "", **overrides):
 def test_sign_up_answers_alike_for_a_new_and_a_taken_address(agreement, candidate):
     new, taken = CommittingClient(), CommittingClient()
     answers = [
-        sign_up(new, "/offers/", username="ann.lee", email="ann@example.org"),
-        sign_up(taken, "/offers/", username="max.roe", email="jane@example.org"),
+        sign_up(new, "/en/offers/", username="ann.lee", email="ann@example.org"),
+        sign_up(taken, "/en/offers/", username="max.roe", email="jane@example.org"),
     ]
     assert [a.status_code for a in answers] == [302, 302]
     assert answers[0]["Location"] == answers[1]["Location"]
@@ -95,8 +95,8 @@ def test_the_owner_of_a_taken_address_is_told_and_no_account_is_made(
     assert message.to == ["jane@example.org"]
     assert "You already have an account" in message.subject
     assert "tried to create an account" in message.body
-    assert "/account/login/" in message.body
-    assert "/account/password/reset/" in message.body
+    assert "/en/account/login/" in message.body
+    assert "/en/account/password/reset/" in message.body
     assert not re.search(r"^\s*\d{6}\s*$", message.body, re.MULTILINE)
     assert list(User.objects.values_list("username", flat=True)) == ["Jane.Doe"]
     assert EmailAddress.objects.count() == 1
@@ -135,7 +135,7 @@ def test_a_new_address_gets_a_code_and_the_account_waits_for_it(client, agreemen
     assert not has_verified_email(user)
     assert Consent.objects.filter(user=user).exists()
     assert "_auth_user_id" not in client.session  # not logged in before the code
-    assert client.get("/me/")["Location"].startswith("/account/login/")
+    assert client.get("/en/me/")["Location"].startswith("/en/account/login/")
 
 
 # The code page
@@ -160,8 +160,8 @@ def test_too_many_wrong_codes_end_the_attempt(client, agreement, settings):
     for _attempt in range(settings.ACCOUNT_EMAIL_VERIFICATION_BY_CODE_MAX_ATTEMPTS):
         response = client.post(location, {"action": "verify", "code": "000000"})
     assert response.status_code == 302
-    assert response["Location"] == "/account/login/"
-    assert client.get(CODE_PAGE)["Location"] == "/account/login/"
+    assert response["Location"] == "/en/account/login/"
+    assert client.get(CODE_PAGE)["Location"] == "/en/account/login/"
 
 
 def test_the_right_code_logs_in_and_leads_to_the_application_form(
@@ -235,9 +235,9 @@ def test_start_again_leaves_the_code_page_for_sign_up(client, agreement, offer):
     location = sign_up(client, offer.apply_url())["Location"]
     page = client.get(location).content.decode()
     assert "Start again" in page
-    signup_url = f"/account/signup/?next={offer.apply_url().replace('/', '%2F')}"
+    signup_url = f"/en/account/signup/?next={offer.apply_url().replace('/', '%2F')}"
     assert f'value="{signup_url}"' in page
-    response = client.post("/account/logout/", {"next": signup_url})
+    response = client.post("/en/account/logout/", {"next": signup_url})
     assert response["Location"] == signup_url
     assert client.get(signup_url).status_code == 200  # no longer held on the code
 
@@ -247,16 +247,16 @@ def test_start_again_leaves_the_code_page_for_sign_up(client, agreement, offer):
 
 def test_the_log_in_page_names_the_offer_and_offers_to_create_a_profile(client, offer):
     response = client.get(offer.apply_url())
-    assert response["Location"] == f"/account/login/?next={offer.apply_url()}"
+    assert response["Location"] == f"/en/account/login/?next={offer.apply_url()}"
     html = client.get(response["Location"]).content.decode()
     assert "Log in to apply to Data analyst" in html
-    signup = f'href="/account/signup/?next={offer.apply_url().replace("/", "%2F")}"'
+    signup = f'href="/en/account/signup/?next={offer.apply_url().replace("/", "%2F")}"'
     assert signup in html
     assert "Create your profile" in html
 
 
 def test_the_log_in_page_stays_plain_for_other_destinations(client, agreement):
-    html = client.get("/account/login/?next=/me/").content.decode()
+    html = client.get("/en/account/login/?next=/en/me/").content.decode()
     assert "<h1>Log in</h1>" in html
     assert "Log in to apply" not in html
 
@@ -265,7 +265,7 @@ def test_an_unverified_account_logs_in_through_a_code(client, agreement, offer):
     user = UserFactory(username="old.timer", email="old@example.org", password=PASSWORD)
     EmailAddressFactory(user=user, email="old@example.org", verified=False)
     response = client.post(
-        "/account/login/",
+        "/en/account/login/",
         {"login": "old.timer", "password": PASSWORD, "next": offer.apply_url()},
     )
     assert response.status_code == 302
@@ -295,7 +295,7 @@ def test_a_session_opened_before_verification_gets_a_code_to_apply(
 def test_a_link_e_mailed_before_codes_still_works(client, agreement):
     user = UserFactory(username="old.timer", email="old@example.org", password=PASSWORD)
     address = EmailAddressFactory(user=user, email="old@example.org", verified=False)
-    link = f"/account/confirm-email/{EmailConfirmationHMAC(address).key}/"
+    link = f"/en/account/confirm-email/{EmailConfirmationHMAC(address).key}/"
     page = client.get(link)
     assert "Verify my e-mail address" in page.content.decode()
     assert not has_verified_email(user)

@@ -18,7 +18,7 @@ from .conftest import PASSWORD, code_in, only_mail
 
 pytestmark = pytest.mark.django_db
 
-CODE_PAGE = "/account/confirm-email/"
+CODE_PAGE = "/en/account/confirm-email/"
 
 
 @pytest.fixture
@@ -32,7 +32,7 @@ def ann(agreement):
 def old_link(user) -> str:
     """The path of the verification link e-mailed to ``user`` before codes."""
     address = EmailAddress.objects.get(user=user)
-    return f"/account/confirm-email/{EmailConfirmationHMAC(address).key}/"
+    return f"/en/account/confirm-email/{EmailConfirmationHMAC(address).key}/"
 
 
 # Links e-mailed before codes
@@ -70,8 +70,8 @@ def test_an_old_link_expires(client, ann):
 
 @pytest.mark.parametrize("key", ["garbage", "MQ:1abc:xyz", "a" * 4096, "x-y_z"])
 def test_forged_links_do_nothing(client, ann, key):
-    assert client.get(f"/account/confirm-email/{key}/").status_code in (200, 404)
-    assert client.post(f"/account/confirm-email/{key}/").status_code == 404
+    assert client.get(f"/en/account/confirm-email/{key}/").status_code in (200, 404)
+    assert client.post(f"/en/account/confirm-email/{key}/").status_code == 404
     assert not has_verified_email(ann)
 
 
@@ -90,7 +90,7 @@ def test_a_link_for_one_account_logs_out_another(client, ann, candidate):
 
 
 def test_an_unverified_account_gets_a_code_at_log_in(client, ann):
-    response = client.post("/account/login/", {"login": "ann", "password": PASSWORD})
+    response = client.post("/en/account/login/", {"login": "ann", "password": PASSWORD})
     assert response["Location"] == CODE_PAGE
     assert "_auth_user_id" not in client.session
     response = client.post(
@@ -103,18 +103,18 @@ def test_an_unverified_account_gets_a_code_at_log_in(client, ann):
 
 def test_the_candidate_space_of_an_old_session_offers_a_code(client, ann):
     client.force_login(ann)
-    page = client.get("/me/").content.decode()
+    page = client.get("/en/me/").content.decode()
     assert "Verify your e-mail address" in page
     assert "Send me a code" in page
     resend = {"email": "ann@example.org", "action_send": ""}
-    response = client.post("/account/email/", resend)
+    response = client.post("/en/account/email/", resend)
     assert response["Location"] == CODE_PAGE
     response = client.post(
         CODE_PAGE, {"action": "verify", "code": code_in(only_mail())}
     )
-    assert response["Location"] == "/me/"
+    assert response["Location"] == "/en/me/"
     assert has_verified_email(ann)
-    assert "Verify your e-mail address" not in client.get("/me/").content.decode()
+    assert "Verify your e-mail address" not in client.get("/en/me/").content.decode()
 
 
 # The guard of the applications
@@ -132,7 +132,7 @@ def test_an_unverified_candidate_cannot_apply_and_gets_a_code(
     from django.contrib.messages.storage.fallback import FallbackStorage
     from django.contrib.sessions.backends.db import SessionStore
 
-    request = rf.get("/offers/x/apply/")
+    request = rf.get("/en/offers/x/apply/")
     request.user = ann
     request.session = SessionStore()
     request._messages = FallbackStorage(request)
@@ -142,13 +142,13 @@ def test_an_unverified_candidate_cannot_apply_and_gets_a_code(
     ):
         response = apply(request)
     assert response.status_code == 302
-    assert response["Location"] == f"{CODE_PAGE}?next=%2Foffers%2Fx%2Fapply%2F"
+    assert response["Location"] == f"{CODE_PAGE}?next=%2Fen%2Foffers%2Fx%2Fapply%2F"
     assert code_in(only_mail())
 
 
 def test_a_verified_candidate_can_apply(client, candidate):
     client.force_login(candidate)
-    request = RequestFactory().get("/offers/x/apply/")
+    request = RequestFactory().get("/en/offers/x/apply/")
     request.user = candidate
     assert apply(request).content == b"application form"
 
@@ -156,11 +156,11 @@ def test_a_verified_candidate_can_apply(client, candidate):
 def test_a_visitor_is_sent_to_log_in_and_back(rf):
     from django.contrib.auth.models import AnonymousUser
 
-    request = rf.get("/offers/x/apply/")
+    request = rf.get("/en/offers/x/apply/")
     request.user = AnonymousUser()
     response = apply(request)
     assert response.status_code == 302
-    assert response["Location"] == "/account/login/?next=/offers/x/apply/"
+    assert response["Location"] == "/en/account/login/?next=/en/offers/x/apply/"
 
 
 def test_has_verified_email_follows_the_current_address(db):

@@ -27,7 +27,7 @@ PRODUCTION_ENV = {
     "DATABASE_URL": "postgres://careers@db.internal:5432/careers",
     "BASE_URL": "https://careers.example.com",
 }
-PUBLIC_PAGES = [*DEMO_PAGES, "/account/login/"]
+PUBLIC_PAGES = [*DEMO_PAGES, "/en/account/login/"]
 # The settings that make production's HTTP behaviour; copied into the test settings.
 SECURITY_SETTING_PREFIXES = (
     "SECURE_",
@@ -289,9 +289,9 @@ def test_the_admin_policy_is_relaxed_only_as_it_needs(client, production_http):
 
 @pytest.mark.django_db
 def test_plain_http_is_redirected_except_the_health_check(client, production_http):
-    response = client.get("/faq/?q=1")
+    response = client.get("/en/faq/?q=1")
     assert response.status_code == 301
-    assert response["Location"] == "https://testserver/faq/?q=1"
+    assert response["Location"] == "https://testserver/en/faq/?q=1"
     assert client.get("/healthz").status_code == 200
     behind_proxy = client.get("/healthz", headers={"x-forwarded-proto": "https"})
     assert "Strict-Transport-Security" in behind_proxy
@@ -303,7 +303,7 @@ def test_cookies_are_secure_and_bound_to_the_host(
 ):
     django_user_model.objects.create_superuser("boss", "boss@example.org", "pass-1234")
 
-    form_page = client.get("/account/login/", secure=True)
+    form_page = client.get("/en/account/login/", secure=True)
     csrf = form_page.cookies["__Host-csrftoken"]
     login = client.post(
         "/admin/login/",
@@ -323,7 +323,7 @@ def test_cookies_are_secure_and_bound_to_the_host(
 
 
 def test_logs_are_one_json_object_per_line(rf):
-    request = rf.get("/me/documents/?email=jane@example.org")
+    request = rf.get("/en/me/documents/?email=jane@example.org")
     try:
         raise ValueError("boom")
     except ValueError:
@@ -343,9 +343,9 @@ def test_logs_are_one_json_object_per_line(rf):
     entry = json.loads(line)
     assert entry["level"] == "ERROR"
     assert entry["logger"] == "django.request"
-    assert entry["message"] == "Internal Server Error: /me/documents/"
+    assert entry["message"] == "Internal Server Error: /en/me/documents/"
     assert entry["status_code"] == 500
-    assert (entry["method"], entry["path"]) == ("GET", "/me/documents/")
+    assert (entry["method"], entry["path"]) == ("GET", "/en/me/documents/")
     assert "ValueError: boom" in entry["exception"]
     assert "jane@example.org" not in line
 

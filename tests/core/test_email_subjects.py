@@ -65,8 +65,8 @@ def test_account_emails(client, site_settings, sent):
     EmailAddressFactory(user=user)
     emails = sent(
         lambda: (
-            client.post("/account/password/reset/", {"email": "sean@example.org"}),
-            client.post("/account/forgot-username/", {"email": "sean@example.org"}),
+            client.post("/en/account/password/reset/", {"email": "sean@example.org"}),
+            client.post("/en/account/forgot-username/", {"email": "sean@example.org"}),
         )
     )
     assert len(emails) == 2

@@ -33,7 +33,7 @@ def test_account_journey_on_a_phone(browser, live_server, e2e_site):
     mail.outbox.clear()
 
     # The "My profile" pictogram leads to the log-in page, which leads to sign-up.
-    page.goto("/offers/")
+    page.goto("/en/offers/")
     page.get_by_role("link", name="My profile").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Log in")
     assert_accessible(page)
@@ -77,10 +77,10 @@ def test_account_journey_on_a_phone(browser, live_server, e2e_site):
     page.get_by_role("button", name="Verify my address").click()
 
     # Logged in, back where the candidate was; the address verified.
-    expect(page).to_have_url(re.compile(r"/offers/$"))
+    expect(page).to_have_url(re.compile(r"/en/offers/$"))
     expect(page.get_by_role("status")).to_contain_text("is verified")
     expect(page.get_by_role("status")).to_contain_text("you are logged in")
-    page.goto("/me/")
+    page.goto("/en/me/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Hello Ann")
     expect(page.get_by_text("Verify your e-mail address")).to_have_count(0)
     assert_accessible(page)
@@ -101,14 +101,14 @@ def test_account_journey_on_a_phone(browser, live_server, e2e_site):
     assert "ann.lee" in mail.outbox[-1].body
 
     # Log in with it, and come back to where the candidate was.
-    page.goto("/offers/")
+    page.goto("/en/offers/")
     page.get_by_role("link", name="My profile").click()
     page.get_by_label("Username or e-mail address").fill("ann.lee")
     page.locator("#id_password").fill(PASSWORD)
     page.get_by_role("button", name="Log in").click()
-    expect(page).to_have_url(re.compile(r"/offers/$"))
+    expect(page).to_have_url(re.compile(r"/en/offers/$"))
     expect(page.get_by_role("status")).to_contain_text("you are logged in")
-    page.goto("/me/")
+    page.goto("/en/me/")
     page.get_by_role("button", name="Log out").click()
 
     # Forgotten password, then a new one with the link of the e-mail.
@@ -120,7 +120,7 @@ def test_account_journey_on_a_phone(browser, live_server, e2e_site):
     page.get_by_role("button", name="Send me a link").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Check your e-mail")
     assert_accessible(page)
-    page.goto(link_from_last_mail("/account/password/reset/key/"))
+    page.goto(link_from_last_mail("/en/account/password/reset/key/"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Choose a new password")
     assert_accessible(page)
     page.locator("#id_password1").fill(NEW_PASSWORD)
@@ -135,7 +135,7 @@ def test_account_journey_on_a_phone(browser, live_server, e2e_site):
     page.locator("#id_password").fill(NEW_PASSWORD)
     page.get_by_role("button", name="Log in").click()
     expect(page.get_by_role("status")).to_contain_text("you are logged in")
-    page.goto("/me/")
+    page.goto("/en/me/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Hello Ann")
     assert_accessible(page)
     page.context.close()

@@ -17,7 +17,7 @@ from .conftest import assert_accessible, open_page
 
 
 def log_in(page: Page, username: str, password: str) -> None:
-    page.goto("/account/login/")
+    page.goto("/en/account/login/")
     page.get_by_label("Username or e-mail address").fill(username)
     page.locator("#id_password").fill(password)
     page.get_by_role("button", name="Log in").click()
@@ -39,7 +39,7 @@ def test_apply_journey(browser, live_server, e2e_site):
     offer = free_offer()
     desktop = open_page(browser, live_server, "desktop")
     log_in(desktop, "candidate", "candidate-demo-pass")
-    desktop.goto("/me/documents/")
+    desktop.goto("/en/me/documents/")
     assert_accessible(desktop)
     desktop.get_by_label("File").set_input_files(
         {"name": "journey.pdf", "mimeType": "application/pdf", "buffer": PDF}
@@ -63,7 +63,7 @@ def test_apply_journey(browser, live_server, e2e_site):
     phone.get_by_role("button", name="Save as draft").click()
     expect(phone.get_by_text("Your draft is saved.")).to_be_visible()
 
-    phone.goto("/me/applications/")
+    phone.goto("/en/me/applications/")
     assert_accessible(phone)
     row = phone.get_by_role("row").filter(has_text=offer.title)
     expect(row).to_contain_text("Draft, not sent")
@@ -99,7 +99,7 @@ def test_apply_journey(browser, live_server, e2e_site):
     expect(admin.locator("[data-status]")).to_have_text("Interview")
     admin.context.close()
 
-    phone.goto(f"/me/applications/{application.pk}/")
+    phone.goto(f"/en/me/applications/{application.pk}/")
     expect(phone.locator("[data-status]")).to_have_text("Interview")
     expect(phone.get_by_text("See you Monday.")).to_be_visible()
     assert_accessible(phone)

@@ -67,7 +67,7 @@ def test_every_control_of_the_candidate_forms_fits_a_finger(
 ):
     phone = open_page(browser, live_server, "phone")
     measured = {}
-    for path in ("/account/login/", "/account/signup/"):
+    for path in ("/en/account/login/", "/en/account/signup/"):
         phone.goto(path)
         measured[path] = assert_controls_fit_fingers(phone)
         assert_accessible(phone)
@@ -81,10 +81,10 @@ def test_every_control_of_the_candidate_forms_fits_a_finger(
     offer = free_offer()
     for path in (
         offer.apply_url(),
-        "/apply/speculative/",
-        "/me/documents/",
-        "/alerts/new/",
-        "/me/profile/",
+        "/en/apply/speculative/",
+        "/en/me/documents/",
+        "/en/alerts/new/",
+        "/en/me/profile/",
     ):
         phone.goto(path)
         measured[path] = assert_controls_fit_fingers(phone)

@@ -9,7 +9,7 @@ from .conftest import assert_accessible
 
 
 def test_home_faq_contact(page):
-    page.goto("/")
+    page.goto("/en/")
     expect(page.get_by_role("heading", level=1)).to_be_visible()
     expect(page.get_by_role("link", name="My profile")).to_be_visible()
     assert_accessible(page)
@@ -17,7 +17,7 @@ def test_home_faq_contact(page):
     page.get_by_role("contentinfo").get_by_role(
         "link", name="Frequently asked questions"
     ).click()
-    expect(page).to_have_url(re.compile(r"/faq/$"))
+    expect(page).to_have_url(re.compile(r"/en/faq/$"))
     expect(page.get_by_role("heading", level=1)).to_have_text(
         "Frequently asked questions"
     )

@@ -62,7 +62,7 @@ def watch_other_hosts(page: Page, live_server) -> list[str]:
 
 
 def test_home_and_team_pages_are_accessible(page, served_media):
-    page.goto("/")
+    page.goto("/en/")
     scroll_through(page)
     expect(page.get_by_role("heading", name="Northwind in figures")).to_be_visible()
     assert_accessible(page)
@@ -91,7 +91,7 @@ def test_the_video_loads_nothing_from_youtube_before_the_click(
 ):
     page = open_page(browser, live_server, "phone")
     others = watch_other_hosts(page, live_server)
-    page.goto("/")
+    page.goto("/en/")
     scroll_through(page)
     play = page.get_by_role("button", name=re.compile("Play the video from YouTube"))
     expect(play).to_be_visible()
@@ -135,7 +135,7 @@ def page_weight(browser, live_server, path: str) -> tuple[int, int, list[str]]:
 
 def test_page_weight_at_phone_size(browser, live_server, e2e_site, served_media):
     paths = {
-        "home": "/",
+        "home": "/en/",
         "team page": TeamPage.objects.get(slug="engineering").url,
         "offer page": OfferPage.objects.get(slug="backend-developer-python").url,
     }

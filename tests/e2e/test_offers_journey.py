@@ -17,13 +17,13 @@ def phone(browser, live_server, e2e_site):
 
 def test_search_filter_open_and_apply(phone):
     page = phone
-    page.goto("/offers/")
+    page.goto("/en/offers/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Offers")
     assert_accessible(page)
 
     page.get_by_label("Keywords").fill("developer")
     page.get_by_role("button", name="Search", exact=True).click()
-    expect(page).to_have_url(re.compile(r"/offers/\?q=developer"))
+    expect(page).to_have_url(re.compile(r"/en/offers/\?q=developer"))
     results = page.locator(".offer-results")
     expect(results.get_by_role("heading", level=2)).to_contain_text("open offers")
     expect(
@@ -55,7 +55,7 @@ def test_search_filter_open_and_apply(phone):
 
     page.get_by_role("link", name=re.compile(r"^Apply")).first.click()
     expect(page).to_have_url(
-        re.compile(r"/account/login/\?next=[^&]*backend-developer-python")
+        re.compile(r"/en/account/login/\?next=[^&]*backend-developer-python")
     )
     expect(page.get_by_role("heading", level=1)).to_be_visible()
     assert_accessible(page)
@@ -63,10 +63,10 @@ def test_search_filter_open_and_apply(phone):
 
 def test_closed_offer_says_so_and_points_to_open_ones(phone):
     page = phone
-    page.goto("/offers/payroll-specialist/")
+    page.goto("/en/offers/payroll-specialist/")
     expect(page.get_by_role("heading", name="This offer is closed")).to_be_visible()
     expect(page.get_by_role("link", name=re.compile(r"^Apply"))).to_have_count(0)
     assert_accessible(page)
     page.get_by_role("link", name="See similar open offers").click()
-    expect(page).to_have_url(re.compile(r"/offers/\?family=finance"))
+    expect(page).to_have_url(re.compile(r"/en/offers/\?family=finance"))
     expect(page.get_by_role("link", name="Payroll specialist")).to_have_count(0)

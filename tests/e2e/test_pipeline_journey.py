@@ -67,7 +67,7 @@ def test_pipeline_journey(browser, live_server, e2e_site):
     # "Interview", never "Offer".
     [email] = mail.outbox
     assert email.subject == f"Your application “{offer.title}”: an interview"
-    phone.goto(f"/me/applications/{application.pk}/")
+    phone.goto(f"/en/me/applications/{application.pk}/")
     expect(phone.locator("[data-status]")).to_have_text("Interview")
     assert_accessible(phone)
     phone.context.close()

@@ -22,13 +22,13 @@ PASSWORD = "candidate-demo-pass"
 
 
 def publish_new_agreement() -> None:
-    agreement = DataProtectionPage.objects.get()
+    agreement = DataProtectionPage.objects.get(locale__language_code="en")
     agreement.introduction = "Version two: we now keep applications 24 months."
     agreement.save_revision().publish()
 
 
 def log_in(page) -> None:
-    page.goto("/account/login/?next=/me/")
+    page.goto("/en/account/login/?next=/en/me/")
     page.get_by_label("Username or e-mail address").fill(USERNAME)
     page.locator("#id_password").fill(PASSWORD)
     page.get_by_role("button", name="Log in").click()
@@ -46,7 +46,7 @@ def test_privacy_journey_on_a_phone(browser, live_server, e2e_site):
     heading = page.get_by_role("heading", level=1)
     expect(heading).to_have_text("The Data Protection Agreement has changed")
     assert_accessible(page)
-    page.goto("/me/applications/")
+    page.goto("/en/me/applications/")
     expect(heading).to_have_text("The Data Protection Agreement has changed")
     page.get_by_role("button", name="Accept and continue").click()
     summary = page.get_by_role("alert")
@@ -55,11 +55,11 @@ def test_privacy_journey_on_a_phone(browser, live_server, e2e_site):
     assert candidate.consents.count() == 1
     page.get_by_label("I accept the Data Protection Agreement").check()
     page.get_by_role("button", name="Accept and continue").click()
-    expect(page).to_have_url(re.compile(r"/me/applications/$"))
+    expect(page).to_have_url(re.compile(r"/en/me/applications/$"))
     assert candidate.consents.count() == 2
 
     # Both versions in "My parameters".
-    page.goto("/me/parameters/")
+    page.goto("/en/me/parameters/")
     consents = page.locator("#consents")
     expect(consents.locator(".entry")).to_have_count(2)
     expect(consents.get_by_text("current version", exact=True)).to_be_visible()
@@ -80,7 +80,7 @@ def test_privacy_journey_on_a_phone(browser, live_server, e2e_site):
     assert len(documents) == candidate.documents.count() >= 1
 
     # "Delete my account": a wrong password changes nothing.
-    page.goto("/me/parameters/")
+    page.goto("/en/me/parameters/")
     page.get_by_role("link", name="Delete my account").click()
     expect(heading).to_have_text("Delete my account")
     assert_accessible(page)
@@ -102,7 +102,7 @@ def test_privacy_journey_on_a_phone(browser, live_server, e2e_site):
     assert "deleted" in confirmation.subject.lower()
 
     # Logged out, and the log-in no longer works.
-    page.goto("/me/")
+    page.goto("/en/me/")
     expect(heading).to_have_text("Log in")
     page.get_by_label("Username or e-mail address").fill(USERNAME)
     page.locator("#id_password").fill(PASSWORD)

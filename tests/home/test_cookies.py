@@ -17,31 +17,31 @@ HR = {"login": "hr", "password": "hr-demo-pass"}
 
 PUBLIC_PAGES = [
     *DEMO_PAGES,
-    "/offers/?q=developer",
-    "/offers/feed/",
+    "/en/offers/?q=developer",
+    "/en/offers/feed/",
     "/sitemap.xml",
     "/robots.txt",
-    "/account/login/",
-    "/account/signup/",
-    "/account/password/reset/",
-    "/account/forgot-username/",
-    "/no-such-page/",
+    "/en/account/login/",
+    "/en/account/signup/",
+    "/en/account/password/reset/",
+    "/en/account/forgot-username/",
+    "/en/no-such-page/",
 ]
 CANDIDATE_PAGES = [
-    "/me/",
-    "/me/profile/",
-    "/me/profile/experience/add/",
-    "/me/documents/",
-    "/me/applications/",
-    "/me/parameters/",
-    "/me/parameters/username/",
-    "/me/parameters/consents/",
-    "/me/parameters/data/",
-    "/me/parameters/delete/",
-    "/account/email/",
-    "/account/password/change/",
-    "/alerts/new/",
-    "/apply/speculative/",
+    "/en/me/",
+    "/en/me/profile/",
+    "/en/me/profile/experience/add/",
+    "/en/me/documents/",
+    "/en/me/applications/",
+    "/en/me/parameters/",
+    "/en/me/parameters/username/",
+    "/en/me/parameters/consents/",
+    "/en/me/parameters/data/",
+    "/en/me/parameters/delete/",
+    "/en/account/email/",
+    "/en/account/password/change/",
+    "/en/alerts/new/",
+    "/en/apply/speculative/",
 ]
 
 
@@ -70,7 +70,7 @@ class CookieWalk:
 
 def listed_names() -> set[str]:
     """Every cookie name the demo Cookies page lists."""
-    page = CookiesPage.objects.get()
+    page = CookiesPage.objects.get(locale__language_code="en")
     return {
         name for block in page.cookies for name in cookie_names(block.value["name"])
     }
@@ -88,7 +88,7 @@ def cookie_settings(request, settings):
 
 
 def test_the_demo_cookies_page_lists_each_cookie_and_no_tracking(client, demo_site):
-    html = client.get("/cookies/").content.decode()
+    html = client.get("/en/cookies/").content.decode()
     for name, _purpose, duration in DEMO_COOKIES:
         assert name.split(",")[0] in html and duration in html
     assert "no tracking, analytics or advertising cookie" in html
@@ -104,9 +104,9 @@ def test_every_cookie_the_site_sets_is_listed(demo_site, cookie_settings):
     # Anonymous: every public page, then every form, right and wrong.
     for path in [*PUBLIC_PAGES, offer, f"{offer}apply/"]:
         walk.get(path)
-    walk.post("/contact/", {})
+    walk.post("/en/contact/", {})
     walk.post(
-        "/contact/",
+        "/en/contact/",
         {
             "your_name": "Jane Doe",
             "your_e_mail_address": "jane@example.org",
@@ -114,37 +114,37 @@ def test_every_cookie_the_site_sets_is_listed(demo_site, cookie_settings):
             "your_message": "Is the internship open to students?",
         },
     )
-    walk.post("/account/login/", {"login": "nobody", "password": "wrong"})
-    walk.post("/account/signup/", {"username": "a b"})
-    walk.post("/account/forgot-username/", {"email": "nobody@example.org"})
-    walk.post("/account/password/reset/", {"email": "nobody@example.org"})
+    walk.post("/en/account/login/", {"login": "nobody", "password": "wrong"})
+    walk.post("/en/account/signup/", {"username": "a b"})
+    walk.post("/en/account/forgot-username/", {"email": "nobody@example.org"})
+    walk.post("/en/account/password/reset/", {"email": "nobody@example.org"})
 
     # A candidate: log in, every page of their space, forms with messages.
-    walk.post("/account/login/", CANDIDATE)
+    walk.post("/en/account/login/", CANDIDATE)
     for path in [*CANDIDATE_PAGES, *PUBLIC_PAGES, offer, f"{offer}apply/"]:
         walk.get(path)
     saved = walk.client.post(
-        "/me/profile/", {"first_name": "Camille", "last_name": "Martin"}
+        "/en/me/profile/", {"first_name": "Camille", "last_name": "Martin"}
     )
     walk.note(saved, "POST /me/profile/")
     page = walk.get(saved["Location"])
     assert "Your profile is saved" in page.content.decode()  # a message was shown
-    walk.post("/me/parameters/consents/", {"optional_talent_pool": "on"})
-    walk.post("/me/parameters/username/", {"username": "a b"})
-    walk.post("/alerts/new/", {"keywords": "developer", "frequency": "daily"})
+    walk.post("/en/me/parameters/consents/", {"optional_talent_pool": "on"})
+    walk.post("/en/me/parameters/username/", {"username": "a b"})
+    walk.post("/en/alerts/new/", {"keywords": "developer", "frequency": "daily"})
 
     # A new agreement to accept, then log out (with its message).
     agreement = current_agreement()
     agreement.introduction = "A new version."
     agreement.save_revision().publish()
-    walk.get("/me/")
-    walk.get("/me/parameters/agreement/", next="/me/")
-    walk.post("/me/parameters/agreement/", {"accept_data_protection": "on"})
-    walk.post("/account/logout/")
+    walk.get("/en/me/")
+    walk.get("/en/me/parameters/agreement/", next="/en/me/")
+    walk.post("/en/me/parameters/agreement/", {"accept_data_protection": "on"})
+    walk.post("/en/account/logout/")
 
     # Staff on the public site and in the admin.
-    walk.post("/account/login/", HR)
-    for path in ["/", "/offers/", "/admin/"]:
+    walk.post("/en/account/login/", HR)
+    for path in ["/", "/en/offers/", "/admin/"]:
         response = walk.get(path)
     assert response.status_code == 200  # logged in to the admin
 

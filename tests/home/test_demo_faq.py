@@ -78,11 +78,11 @@ SEED_QUESTIONS = {
 
 # The pages and views the answers name, and where they are.
 NAMED_LINKS = {
-    "Cookies page": "/cookies/",
-    "Confidentiality policy": "/confidentiality/",
-    "Contact form": "/contact/",
-    "log-in page": "/account/login/",
-    "My parameters": "/me/parameters/",
+    "Cookies page": "/en/cookies/",
+    "Confidentiality policy": "/en/confidentiality/",
+    "Contact form": "/en/contact/",
+    "log-in page": "/en/account/login/",
+    "My parameters": "/en/me/parameters/",
 }
 
 
@@ -93,7 +93,7 @@ def text_of(fragment: str) -> str:
 
 @pytest.fixture
 def faq_html(client, demo_site) -> str:
-    response = client.get(FaqPage.objects.get().url)
+    response = client.get(FaqPage.objects.get(locale__language_code="en").url)
     assert response.status_code == 200
     return response.content.decode()
 
@@ -138,7 +138,7 @@ def test_the_answers_are_in_the_portals_own_words(faq_html):
 def test_the_labels_are_the_portals(client, faq_html):
     """The FAQ names actions as the portal shows them."""
     assert JobAlert._meta.get_field("active").verbose_name == ALERT_LABEL
-    login = client.get("/account/login/").content.decode()
+    login = client.get("/en/account/login/").content.decode()
     for label in ["Create your profile", "Forgotten username", "Forgotten password"]:
         assert label in login
         assert label in faq_html
@@ -163,12 +163,12 @@ def test_every_link_of_the_page_leads_somewhere(client, faq_html):
         for href in re.findall(r'<a\b[^>]*\bhref="([^"]+)"', faq_html)
     }
     internal = sorted(href for href in hrefs if href.startswith("/"))
-    assert "/me/parameters/" in internal
+    assert "/en/me/parameters/" in internal
     for href in internal:
         response = client.get(href)
         if response.status_code == 302:
             location = urlsplit(response["Location"])
-            assert location.path == "/account/login/", href
+            assert location.path == "/en/account/login/", href
             assert client.get(response["Location"]).status_code == 200
         else:
             assert response.status_code == 200, href
@@ -179,5 +179,5 @@ def test_every_link_leads_somewhere_for_a_candidate(
 ):
     """Logged in, the candidate's own pages open."""
     client.force_login(django_user_model.objects.get(username="candidate"))
-    for path in ["/me/parameters/", "/me/documents/", "/me/applications/"]:
+    for path in ["/en/me/parameters/", "/en/me/documents/", "/en/me/applications/"]:
         assert client.get(path).status_code == 200, path

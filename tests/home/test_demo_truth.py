@@ -18,10 +18,11 @@ from django.conf import settings as django_settings
 from django.core import mail
 from django.core.management import call_command
 from django.test import Client, override_settings
-from django.urls import include, path
+from django.urls import path
 from wagtail.models import Site
 
 from candidates.demo import DEMO_USERS
+from config import urls as site_urls
 from home.demo import base_url_address
 from home.models import HomePage
 from offers.models import OfferPage
@@ -39,7 +40,7 @@ def boom(request):
 
 
 # The URLs of the 500 test: the site's, and a view that fails.
-urlpatterns = [path("boom/", boom), path("", include("config.urls"))]
+urlpatterns = [path("boom/", boom), *site_urls.urlpatterns]
 
 
 @pytest.fixture(scope="module")
@@ -54,7 +55,7 @@ def _demo_on_port(_demo_data, django_db_blocker):
 
 @pytest.fixture
 def demo(_demo_on_port, db) -> HomePage:
-    return HomePage.objects.get()
+    return HomePage.objects.get(locale__language_code="en")
 
 
 def parse_xml(content: bytes) -> ET.Element:
@@ -149,7 +150,7 @@ def test_the_sitemap_gives_the_port(client, demo):
     locations = [
         loc.text for loc in parse_xml(response.content).iter(f"{namespace}loc")
     ]
-    assert f"{BASE_URL}/offers/" in locations
+    assert f"{BASE_URL}/en/offers/" in locations
     assert len(locations) > 5
     assert all(location.startswith(f"{BASE_URL}/") for location in locations)
     # Reached as localhost, it still names the demo's own address.
@@ -158,26 +159,27 @@ def test_the_sitemap_gives_the_port(client, demo):
 
 
 def test_the_feed_gives_the_port(client, demo):
-    response = client.get("/offers/feed/", HTTP_HOST=HOST)
+    response = client.get("/en/offers/feed/", HTTP_HOST=HOST)
     assert response.status_code == 200
     channel = parse_xml(response.content).find("channel")
-    assert channel.findtext("link") == f"{BASE_URL}/offers/"
+    assert channel.findtext("link") == f"{BASE_URL}/en/offers/"
     links = [item.findtext("link") for item in channel.findall("item")]
     assert links
-    assert all(link.startswith(f"{BASE_URL}/offers/") for link in links)
+    assert all(link.startswith(f"{BASE_URL}/en/offers/") for link in links)
 
 
 def test_the_share_link_gives_the_port(client, demo):
     offer = OfferPage.objects.live().filter(slug="data-analyst").get()
     html = client.get(offer.url, HTTP_HOST=HOST).content.decode()
-    assert f'id="offer-link" type="url" value="{BASE_URL}/offers/data-analyst/"' in html
+    share = f"{BASE_URL}/en/offers/data-analyst/"
+    assert f'id="offer-link" type="url" value="{share}"' in html
     assert "localhost" not in html
 
 
 def test_account_emails_give_the_port(client, demo, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
-            "/account/password/reset/",
+            "/en/account/password/reset/",
             {"email": "candidate@example.com"},
             HTTP_HOST=HOST,
         )
@@ -185,7 +187,7 @@ def test_account_emails_give_the_port(client, demo, django_capture_on_commit_cal
     (message,) = mail.outbox
     links = re.findall(r"https?://[^\s\"'<>]+", message.body)
     assert any(
-        link.startswith(f"{BASE_URL}/account/password/reset/key/") for link in links
+        link.startswith(f"{BASE_URL}/en/account/password/reset/key/") for link in links
     )
     assert all(link.startswith(f"{BASE_URL}/") for link in links)
     assert "127.0.0.1:8000" not in message.body + message.alternatives[0][0]
@@ -207,7 +209,7 @@ def test_the_demo_prints_its_address_and_log_ins_last(demo, settings):
     assert text.index("Demo log-ins") < text.index("Open the demo at")
     assert "http://127.0.0.1:8124/\n" in text
     assert "http://127.0.0.1:8124/admin/\n" in text
-    assert "http://127.0.0.1:8124/account/login/\n" in text
+    assert "http://127.0.0.1:8124/en/account/login/\n" in text
     for username, password, *_ in DEMO_USERS:
         assert f"{username:<10} / {password}" in text
     site = Site.objects.get(is_default_site=True)
@@ -231,11 +233,11 @@ def test_the_demo_settings_turn_debug_off(monkeypatch):
 
 def test_a_missing_page_shows_the_designed_404(client, demo):
     assert django_settings.DEBUG is False
-    response = client.get("/no-such-page/", HTTP_HOST=HOST)
+    response = client.get("/en/no-such-page/", HTTP_HOST=HOST)
     assert response.status_code == 404
     html = response.content.decode()
     assert "Page not found" in html
-    assert 'href="/offers/"' in html
+    assert 'href="/en/offers/"' in html
     assert 'class="site-header"' in html  # the site's own layout
     assert "Using the URLconf" not in html  # not Django's debug page
     assert "technical_404" not in html
@@ -281,7 +283,7 @@ def test_loopback_is_accepted_on_any_port(client, demo, settings, host):
     if os.environ.get("ALLOWED_HOSTS"):
         pytest.skip("ALLOWED_HOSTS is set in the environment")
     settings.ALLOWED_HOSTS = base.ALLOWED_HOSTS
-    assert client.get("/", HTTP_HOST=host).status_code == 200
+    assert client.get("/en/", HTTP_HOST=host).status_code == 200
 
 
 def test_the_demo_serves_editors_images_with_debug_off(client, settings, tmp_path):

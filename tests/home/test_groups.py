@@ -36,7 +36,7 @@ def recruiter():
 def test_editor_edits_and_publishes_content_pages(client, demo_site, editor):
     client.force_login(editor)
     assert client.get("/admin/").status_code == 200
-    faq = FaqPage.objects.get()
+    faq = FaqPage.objects.get(locale__language_code="en")
     assert client.get(f"/admin/pages/{faq.pk}/edit/").status_code == 200
     permissions = faq.permissions_for_user(editor)
     assert permissions.can_edit()

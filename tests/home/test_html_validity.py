@@ -18,11 +18,11 @@ pytestmark = pytest.mark.html_checker
 
 PUBLIC_PATHS = [
     *DEMO_PAGES,
-    "/account/login/",
-    "/account/signup/",
-    "/account/password/reset/",
-    "/account/forgot-username/",
-    "/no-such-page/",
+    "/en/account/login/",
+    "/en/account/signup/",
+    "/en/account/password/reset/",
+    "/en/account/forgot-username/",
+    "/en/no-such-page/",
 ]
 
 
@@ -58,7 +58,7 @@ def test_public_pages_are_valid_html(client, demo_site, tmp_path):
         file.write_bytes(response.content)
         files.append(file)
     # A form sent with errors shows the error summary and field errors.
-    response = client.post("/contact/", {"your_name": "x\ny"})
+    response = client.post("/en/contact/", {"your_name": "x\ny"})
     file = tmp_path / "contact-errors.html"
     file.write_bytes(response.content)
     files.append(file)

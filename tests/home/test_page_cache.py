@@ -17,7 +17,7 @@ from home.factories import ContactPageFactory
 from home.models import HomePage, PortalSettings
 from home.page_cache import GENERATION_KEY, STATUS_HEADER, public_content_changed
 from offers.models import JobFamily, OfferPage
-from tests.offers.catalogue import build_catalogue
+from tests.offers.catalogue import add_french, build_catalogue
 
 pytestmark = pytest.mark.django_db
 
@@ -37,25 +37,25 @@ def catalogue():
     return catalogue
 
 
-def listed_titles(client, path: str = "/offers/") -> str:
+def listed_titles(client, path: str = "/en/offers/") -> str:
     response = client.get(path)
     assert response.status_code == 200
     return response.content.decode()
 
 
 def test_an_anonymous_page_is_served_from_the_cache(client, catalogue):
-    first = client.get("/")
+    first = client.get("/en/")
     assert first[STATUS_HEADER] == "miss"
     assert "public" in first["Cache-Control"]
     assert "s-maxage=60" in first["Cache-Control"]
     # Changed behind Wagtail's back (no signal): the kept copy is served.
     HomePage.objects.update(hero_title="Changed in the database only")
-    second = client.get("/")
+    second = client.get("/en/")
     assert second[STATUS_HEADER] == "hit"
     assert second.content == first.content
-    assert client.head("/")[STATUS_HEADER] == "hit"
+    assert client.head("/en/")[STATUS_HEADER] == "hit"
     # Another address is another page.
-    assert client.get("/?utm_source=x")[STATUS_HEADER] == "miss"
+    assert client.get("/en/?utm_source=x")[STATUS_HEADER] == "miss"
 
 
 def test_a_publication_is_visible_on_the_next_request(client, catalogue):
@@ -66,7 +66,7 @@ def test_a_publication_is_visible_on_the_next_request(client, catalogue):
     offer.title = "Data analyst"
     offer.save_revision().publish()
     assert "Data analyst" in listed_titles(client)
-    assert "Data analyst" in listed_titles(client, "/offers/?family=sales")
+    assert "Data analyst" in listed_titles(client, "/en/offers/?family=sales")
     assert client.get(offer.url).status_code == 200
 
 
@@ -139,25 +139,30 @@ def test_the_generation_increases_now_and_again_at_commit(
 
 
 def test_a_lost_generation_never_goes_back(client, catalogue, page_cache):
-    client.get("/")
+    client.get("/en/")
     page_cache.delete(GENERATION_KEY)  # evicted
     HomePage.objects.update(hero_title="Changed in the database only")
-    assert "Changed in the database only" in client.get("/").content.decode()
+    assert "Changed in the database only" in client.get("/en/").content.decode()
 
 
 def test_a_logged_in_visitor_is_never_served_from_the_cache(client, catalogue):
-    client.get("/offers/")
+    client.get("/en/offers/")
     client.force_login(UserFactory())
     for _ in range(2):
-        response = client.get("/offers/")
+        response = client.get("/en/offers/")
         assert response[STATUS_HEADER] == "bypass"
         assert "private" in response["Cache-Control"]
-    assert client.get("/me/")[STATUS_HEADER] == "bypass"
+    assert client.get("/en/me/")[STATUS_HEADER] == "bypass"
 
 
 def test_private_and_csrf_pages_are_never_kept(client, catalogue):
     ContactPageFactory(parent=catalogue.home, slug="contact")
-    for path in ("/contact/", "/account/login/", "/account/signup/", "/me/"):
+    for path in (
+        "/en/contact/",
+        "/en/account/login/",
+        "/en/account/signup/",
+        "/en/me/",
+    ):
         for _ in range(2):
             response = client.get(path)
             assert response[STATUS_HEADER] == "bypass", path
@@ -166,12 +171,12 @@ def test_private_and_csrf_pages_are_never_kept(client, catalogue):
 
 def test_no_visitor_receives_another_ones_token_or_session(client, catalogue):
     ContactPageFactory(parent=catalogue.home, slug="contact")
-    first = client.get("/contact/")
+    first = client.get("/en/contact/")
     token = first.cookies["csrftoken"].value
     client.cookies.clear()
-    second = client.get("/contact/")
+    second = client.get("/en/contact/")
     assert second.cookies["csrftoken"].value != token
-    kept = client.get("/offers/")
+    kept = client.get("/en/offers/")
     assert kept[STATUS_HEADER] in ("miss", "hit")
     assert not kept.cookies
     assert b"csrfmiddlewaretoken" not in kept.content
@@ -179,21 +184,54 @@ def test_no_visitor_receives_another_ones_token_or_session(client, catalogue):
 
 def test_error_pages_are_never_kept(client, catalogue):
     for _ in range(2):
-        response = client.get("/no-such-page/")
+        response = client.get("/en/no-such-page/")
         assert response.status_code == 404
         assert response[STATUS_HEADER] == "bypass"
 
 
 def test_the_cache_can_be_turned_off(client, catalogue, settings):
     settings.PAGE_CACHE_ENABLED = False
-    client.get("/")
+    client.get("/en/")
     HomePage.objects.update(hero_title="Changed in the database only")
-    assert "Changed in the database only" in client.get("/").content.decode()
+    assert "Changed in the database only" in client.get("/en/").content.decode()
 
 
 def test_a_command_outdates_the_kept_pages(client, catalogue):
-    client.get("/")
+    client.get("/en/")
     HomePage.objects.update(hero_title="Changed in the database only")
-    assert "Changed in the database only" not in client.get("/").content.decode()
+    assert "Changed in the database only" not in client.get("/en/").content.decode()
     call_command("purge_page_cache")
-    assert "Changed in the database only" in client.get("/").content.decode()
+    assert "Changed in the database only" in client.get("/en/").content.decode()
+
+
+def test_each_language_is_kept_apart(client, catalogue):
+    french = add_french(catalogue, {"Python developer": "Développeur Python"})
+    english = client.get("/en/offers/")
+    assert english[STATUS_HEADER] == "miss"
+    first = client.get(french.index.url)
+    assert first[STATUS_HEADER] == "miss"  # not the English copy
+    assert '<html lang="fr">' in first.content.decode()
+    again = client.get(french.index.url)
+    assert again[STATUS_HEADER] == "hit"
+    assert "Développeur Python" in again.content.decode()
+    assert "Développeur Python" not in client.get("/en/offers/").content.decode()
+
+
+@pytest.mark.parametrize(
+    ("accept", "target"), [("fr", "/fr/"), ("de", "/en/"), ("fr", "/fr/")]
+)
+def test_the_redirect_of_the_bare_address_is_never_kept(
+    client, catalogue, accept, target
+):
+    add_french(catalogue, {})
+    for language, expected in (("fr", "/fr/"), (accept, target), ("en", "/en/")):
+        response = client.get("/", HTTP_ACCEPT_LANGUAGE=language)
+        assert response.status_code == 302
+        assert response["Location"] == expected
+        assert response[STATUS_HEADER] == "bypass"
+        assert "private" in response["Cache-Control"]
+
+
+def test_private_pages_under_a_language_are_never_kept(client, catalogue):
+    for path in ("/fr/me/", "/en/me/", "/fr/account/login/", "/fr/alerts/new/"):
+        assert client.get(path)[STATUS_HEADER] == "bypass", path

@@ -97,7 +97,7 @@ class DemoPagesRenderTests(WagtailPageTestCase):
 
 @pytest.mark.django_db
 def test_cookies_page_lists_cookies_and_browsers(client, demo_site):
-    html = client.get("/cookies/").content.decode()
+    html = client.get("/en/cookies/").content.decode()
     # Production's __Host- name, then the plain one (see tests/home/test_cookies.py).
     assert "<code>__Host-sessionid, sessionid</code>" in html
     assert "<code>__Host-csrftoken, csrftoken</code>" in html
@@ -107,14 +107,14 @@ def test_cookies_page_lists_cookies_and_browsers(client, demo_site):
 
 @pytest.mark.django_db
 def test_footer_links_every_legal_page(client, demo_site):
-    html = client.get("/").content.decode()
+    html = client.get("/en/").content.decode()
     footer = html[html.index("<footer") :]
     for path in [
-        "/faq/",
-        "/confidentiality/",
-        "/cookies/",
-        "/data-protection/",
-        "/contact/",
+        "/en/faq/",
+        "/en/confidentiality/",
+        "/en/cookies/",
+        "/en/data-protection/",
+        "/en/contact/",
     ]:
         assert f'href="{path}"' in footer
 
@@ -123,14 +123,14 @@ def test_footer_links_every_legal_page(client, demo_site):
 def test_profile_pictogram_leads_to_login_then_to_the_candidate_space(
     client, demo_site, django_user_model
 ):
-    html = client.get("/faq/").content.decode()
-    assert 'href="/account/login/?next=/faq/"' in html
+    html = client.get("/en/faq/").content.decode()
+    assert 'href="/en/account/login/?next=/en/faq/"' in html
     assert "My profile" in html
 
     user = django_user_model.objects.get(username="candidate")
     client.force_login(user)
-    html = client.get("/faq/").content.decode()
-    assert 'class="profile-link" href="/me/"' in html
+    html = client.get("/en/faq/").content.decode()
+    assert 'class="profile-link" href="/en/me/"' in html
 
 
 @pytest.mark.django_db
@@ -138,16 +138,16 @@ def test_home_page_shows_latest_open_offers(client, demo_site):
     closed = OfferPage.objects.get(slug="data-analyst")
     closed.closing_date = closed.closing_date.replace(year=2000)
     closed.save()
-    html = client.get("/").content.decode()
+    html = client.get("/en/").content.decode()
     assert "Latest offers" in html
-    assert 'action="/offers/"' in html
+    assert 'action="/en/offers/"' in html
     assert "Data analyst" not in html
     assert "Backend developer (Python)" in html
 
 
 @pytest.mark.django_db
 def test_unknown_page_is_a_friendly_404(client, demo_site):
-    response = client.get("/no-such-page/")
+    response = client.get("/en/no-such-page/")
     assert response.status_code == 404
     assert "Page not found" in response.content.decode()
 
@@ -158,7 +158,7 @@ def test_robots_sitemap_and_health(client, demo_site):
     assert "Disallow: /admin/" in robots
     assert "Sitemap: http://testserver/sitemap.xml" in robots
     sitemap = client.get("/sitemap.xml").content.decode()
-    assert "/faq/</loc>" in sitemap
+    assert "/en/faq/</loc>" in sitemap
     health = client.get("/healthz")
     assert health.status_code == 200
     assert health.json() == {

@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 
 
 def footer_links(client) -> list[tuple[str, str]]:
-    html = client.get("/").content.decode()
+    html = client.get("/en/").content.decode()
     footer = html[html.index("<footer") :]
     return re.findall(r'<li><a href="([^"]+)">([^<]*)</a></li>', footer)
 
@@ -45,9 +45,9 @@ def pages():
 
 def test_links_in_order_with_label_or_title(client, pages):
     assert footer_links(client) == [
-        ("/contact/", "Contact us"),
-        ("/legal/", "Legal"),
-        ("/cookies/", "Cookies"),
+        ("/en/contact/", "Contact us"),
+        ("/en/legal/", "Legal"),
+        ("/en/cookies/", "Cookies"),
     ]
 
 
@@ -59,7 +59,7 @@ def test_links_follow_the_pages(client, pages):
     contact.slug = "write"
     contact.save_revision().publish()
     pages["Legal notice"].delete()
-    assert footer_links(client) == [("/write/", "Write to us")]
+    assert footer_links(client) == [("/en/write/", "Write to us")]
 
 
 def test_links_follow_the_settings(client, pages):
@@ -69,26 +69,26 @@ def test_links_follow_the_settings(client, pages):
         {"type": "link", "value": {"page": pages["Cookies"].pk, "label": "Biscuits"}}
     ]
     portal_settings.save()
-    assert footer_links(client) == [("/cookies/", "Biscuits")]
+    assert footer_links(client) == [("/en/cookies/", "Biscuits")]
 
 
 def test_links_follow_a_moved_page(client, pages):
     footer_links(client)
     elsewhere = ContentPageFactory(parent=pages["Legal notice"].get_parent())
     pages["Cookies"].move(elsewhere, pos="last-child")
-    assert (f"/{elsewhere.slug}/cookies/", "Cookies") in footer_links(client)
+    assert (f"/en/{elsewhere.slug}/cookies/", "Cookies") in footer_links(client)
 
 
 def test_organisation_name_follows_the_settings(client, pages):
-    client.get("/")
+    client.get("/en/")
     portal_settings = PortalSettings.for_site(Site.objects.get())
     portal_settings.organisation_name = "Renamed & Co"
     portal_settings.save()
     assert f"© {timezone.now().year} Renamed &amp; Co" in (
-        client.get("/").content.decode()
+        client.get("/en/").content.decode()
     )
 
 
 def test_no_links_no_footer_nav(client, home_page):
-    html = client.get("/").content.decode()
+    html = client.get("/en/").content.decode()
     assert 'aria-label="Footer"' not in html

@@ -40,7 +40,7 @@ def test_documents_stay_outside_every_served_path(client, settings, saved_name):
 
 
 def test_a_local_document_is_streamed_as_an_attachment(rf, saved_name):
-    response = private_download_response(rf.get("/"), saved_name, "Mon CV.pdf")
+    response = private_download_response(rf.get("/en/"), saved_name, "Mon CV.pdf")
 
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == b"%PDF-1.4 CV"
@@ -51,9 +51,9 @@ def test_a_local_document_is_streamed_as_an_attachment(rf, saved_name):
 
 def test_a_missing_document_is_not_found(rf):
     with pytest.raises(Http404):
-        private_download_response(rf.get("/"), "documents/none/cv.pdf", "cv.pdf")
+        private_download_response(rf.get("/en/"), "documents/none/cv.pdf", "cv.pdf")
     with pytest.raises(Http404):
-        private_download_response(rf.get("/"), "", "cv.pdf")
+        private_download_response(rf.get("/en/"), "", "cv.pdf")
 
 
 def test_files_of_a_failed_transaction_are_deleted():

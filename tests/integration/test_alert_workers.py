@@ -124,7 +124,7 @@ def test_two_workers_send_each_alert_once(settings, smtp_server, tmp_path):
     assert {task.status for task in delivery_tasks()} == {TaskResultStatus.SUCCESSFUL}
     message = smtp_server.received[0].message
     assert message["Subject"] == "New offer: Python developer"
-    assert "https://careers.example.com/offers/python-developer/" in (
+    assert "https://careers.example.com/en/offers/python-developer/" in (
         smtp_server.received[0].text()
     )
     assert all(worker.returncode == 0 for worker in workers), outputs

@@ -211,7 +211,7 @@ def test_a_scanned_document_is_not_scanned_again(
     hr = UserFactory(username="clam-hr-2", groups=[HR_RECRUITERS])
     document = DocumentFactory(owner=candidate)
     Document.objects.filter(pk=document.pk).update(scanned_at=document.uploaded_at)
-    settings.CLAMD_SOCKET = "/nonexistent/clamd.sock"  # would refuse if asked
+    settings.CLAMD_SOCKET = "/en/nonexistent/clamd.sock"  # would refuse if asked
     client.force_login(hr)
 
     response = client.get(reverse("applications_document_download", args=[document.pk]))

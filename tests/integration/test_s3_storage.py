@@ -89,7 +89,7 @@ def test_a_download_is_permission_checked_then_streamed(s3_storage, django_user_
     owner = django_user_model.objects.create_user("owner", "owner@example.org", "x")
     other = django_user_model.objects.create_user("other", "other@example.org", "x")
     name = upload()
-    request = RequestFactory().get("/me/documents/1/")
+    request = RequestFactory().get("/en/me/documents/1/")
 
     request.user = AnonymousUser()
     assert download_view(request, owner, name).status_code == 403
@@ -121,13 +121,13 @@ def test_a_download_while_s3_is_down_says_so(s3_storage, settings):
     name = upload()
     settings.STORAGES = {**settings.STORAGES, **s3_storage.down_storages()}
     with pytest.raises(StorageUnavailable) as raised:
-        private_download_response(RequestFactory().get("/"), name, "cv.pdf")
+        private_download_response(RequestFactory().get("/en/"), name, "cv.pdf")
     assert "cannot be read right now" in str(raised.value.message)
 
 
 def test_a_deleted_document_is_not_found(s3_storage):
     with pytest.raises(Http404):
-        private_download_response(RequestFactory().get("/"), "documents/x.pdf", "x")
+        private_download_response(RequestFactory().get("/en/"), "documents/x.pdf", "x")
 
 
 def test_a_presigned_url_is_refused_once_a_minute_has_passed(s3_storage):

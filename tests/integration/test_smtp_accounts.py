@@ -29,7 +29,7 @@ def test_sign_up_verification_reaches_the_smtp_server(
 ):
     with django_capture_on_commit_callbacks(execute=True):  # the outbox's delivery
         response = client.post(
-            "/account/signup/",
+            "/en/account/signup/",
             {
                 "first_name": "Ann",
                 "last_name": "Lee",
@@ -58,16 +58,16 @@ def test_forgotten_username_and_password_reach_the_smtp_server(
     EmailAddressFactory(user=user)
     with django_capture_on_commit_callbacks(execute=True):  # the outbox's deliveries
         client.post(
-            "/account/forgot-username/",
+            "/en/account/forgot-username/",
             {"email": "JANE@example.org"},
             HTTP_HOST="evil.example",
         )
         client.post(
-            "/account/password/reset/",
+            "/en/account/password/reset/",
             {"email": "jane@example.org"},
             HTTP_HOST="evil.example",
         )
-        client.post("/account/password/reset/", {"email": "nobody@example.org"})
+        client.post("/en/account/password/reset/", {"email": "nobody@example.org"})
     username_mail, reset_mail, unknown_mail = smtp_server.received
     assert username_mail.envelope_to == ["jane@example.org"]
     assert "Jane.Doe" in username_mail.text()
@@ -75,7 +75,7 @@ def test_forgotten_username_and_password_reach_the_smtp_server(
     (reset_link,) = [
         link for link in links(reset_mail.text()) if "/password/reset/key/" in link
     ]
-    assert reset_link.startswith("http://testserver/account/password/reset/key/")
+    assert reset_link.startswith("http://testserver/en/account/password/reset/key/")
     assert PASSWORD not in reset_mail.text()
     for received in (username_mail, reset_mail, unknown_mail):
         assert "evil.example" not in received.text() + received.html()

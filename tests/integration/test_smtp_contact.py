@@ -10,7 +10,7 @@ def test_contact_message_reaches_the_smtp_server(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
-            "/contact/",
+            "/en/contact/",
             {
                 "your_name": "Jane Doe",
                 "your_e_mail_address": "jane@example.org",

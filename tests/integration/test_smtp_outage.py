@@ -58,7 +58,7 @@ def test_the_contact_form_works_while_smtp_is_down_and_the_mail_goes_later(
     settings.EMAIL_PORT = closed_port()  # the mail server is down
 
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post("/contact/", MESSAGE)
+        response = client.post("/en/contact/", MESSAGE)
     assert response.status_code == 200
     assert "When can I call HR?" not in response.content.decode()  # the thank-you
     assert FormSubmission.objects.count() == 1  # nothing lost
@@ -146,7 +146,7 @@ def test_with_the_in_process_backend_the_form_still_works(
     settings.EMAIL_PORT = closed_port()
 
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post("/contact/", MESSAGE)
+        response = client.post("/en/contact/", MESSAGE)
 
     assert response.status_code == 200
     assert FormSubmission.objects.count() == 1

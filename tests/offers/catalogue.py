@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.utils import timezone
+from django.utils.text import slugify
+from wagtail.models import Locale
 
 from home.factories import make_site_root
 from home.models import HomePage
@@ -142,3 +144,28 @@ OPEN_TITLES = [
     "Key account manager",
 ]
 CLOSED_TITLES = ["Expired python tester", "Filled python lead"]
+
+
+def publish_translation(page, language_code: str = "fr", **fields):
+    """``page`` copied into the locale of ``language_code`` as Wagtail makes a
+    translation, with ``fields`` set, then published."""
+    locale = Locale.objects.get(language_code=language_code)
+    copy = page.copy_for_translation(locale).specific
+    for name, value in fields.items():
+        setattr(copy, name, value)
+    copy.save_revision().publish()
+    return type(copy).objects.get(pk=copy.pk)
+
+
+def add_french(catalogue: Catalogue, titles: dict[str, str]) -> Catalogue:
+    """The catalogue's home, offer index (``/fr/offres/``) and the offers named
+    by ``titles`` (English key: French title) in French, as a second catalogue."""
+    home = publish_translation(catalogue.home, slug="accueil")
+    index = publish_translation(catalogue.index, title="Offres", slug="offres")
+    french = Catalogue(home=home, index=index, families=catalogue.families)
+    french.places = catalogue.places
+    for key, title in titles.items():
+        french.offers[key] = publish_translation(
+            catalogue.offers[key], title=title, slug=slugify(title)
+        )
+    return french

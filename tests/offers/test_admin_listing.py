@@ -82,7 +82,7 @@ class OfferListingTests(TestCase):
 
     def test_job_board_feed_address_is_at_hand(self):
         response = self.client.get(self.url)
-        self.assertContains(response, "http://localhost/offers/job-board-feed/")
+        self.assertContains(response, "http://localhost/en/offers/job-board-feed/")
         self.assertContains(response, "Job-board feed (XML)")
         offer = self.catalogue.offers["Python developer"]
         response = self.client.get(f"/admin/pages/{offer.pk}/edit/")

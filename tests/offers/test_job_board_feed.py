@@ -22,7 +22,7 @@ from offers.models import OfferPage
 
 from .catalogue import CLOSED_TITLES, OPEN_TITLES, build_catalogue
 
-URL = "/offers/job-board-feed/"
+URL = "/en/offers/job-board-feed/"
 # (No NUL: PostgreSQL refuses it in text, and every form refuses it first.)
 HOSTILE = 'Dev ]]> <script>alert("x")</script> & \x0b\x01 <![CDATA[ end'
 HOSTILE_CLEAN = 'Dev ]]> <script>alert("x")</script> &  <![CDATA[ end'
@@ -157,7 +157,7 @@ class JobBoardFeedTests(TestCase):
             description,
             r"^<h2>Missions</h2><p>As a linked offer, .*</p>"
             r"<h2>Profile sought</h2><p>.*</p>"
-            r'<h3>R&amp;D &lt;team&gt;</h3><p>See <a href="/offers/">all</a>.</p>$',
+            r'<h3>R&amp;D &lt;team&gt;</h3><p>See <a href="/en/offers/">all</a>.</p>$',
         )
 
     def test_hostile_text_stays_valid_xml(self):
@@ -202,9 +202,10 @@ class JobBoardFeedTests(TestCase):
                     },
                 ],
             )
-        # Links to pages in the descriptions: two more queries (their types,
-        # then the pages), for every offer at once.
-        with self.assertNumQueries(JOB_BOARD_QUERIES + 2):
+        # Links to pages in the descriptions: three more queries (their types,
+        # the pages, their translations in the reader's language), for every
+        # offer at once.
+        with self.assertNumQueries(JOB_BOARD_QUERIES + 3):
             response = self.client.get(URL)
         self.assertEqual(len(parse_xml(response.content).findall("job")), 8 + 20)
 
@@ -233,6 +234,7 @@ class JobBoardFeedTests(TestCase):
         pages.clear()
 
 
-# Wagtail's routing (the site, the home and index pages, the path's aliases and
-# view restrictions), the portal settings, the offers, their places.
-JOB_BOARD_QUERIES = 9
+# Wagtail's routing (the site, the locale of the address's language, the home
+# and index pages, the path's aliases and view restrictions), the portal
+# settings, the offers, their places.
+JOB_BOARD_QUERIES = 10

@@ -30,7 +30,7 @@ class ListingTests(TestCase):
         cls.catalogue = build_catalogue()
 
     def get(self, query: str = "", status: int = 200) -> str:
-        response = self.client.get(f"/offers/{query}")
+        response = self.client.get(f"/en/offers/{query}")
         self.assertEqual(response.status_code, status)
         return response.content.decode()
 
@@ -156,7 +156,9 @@ class ListingTests(TestCase):
 
     def test_form_works_without_javascript(self):
         html = self.get()
-        self.assertIn('<form class="offer-search" action="/offers/" method="get"', html)
+        self.assertIn(
+            '<form class="offer-search" action="/en/offers/" method="get"', html
+        )
         self.assertIn('type="submit"', html)
 
     def test_empty_result_offers_an_alert_and_a_speculative_application(self):
@@ -170,11 +172,11 @@ class ListingTests(TestCase):
         try:
             alert = reverse("alerts:create") + "?q=astronaut&amp;location=paris"
         except NoReverseMatch:
-            alert = "/account/signup/"
+            alert = "/en/account/signup/"
         try:
             speculative = reverse("applications:speculative")
         except NoReverseMatch:
-            speculative = "/account/signup/"
+            speculative = "/en/account/signup/"
         self.assertIn(f'href="{alert}"', html)
         self.assertIn(f'href="{speculative}"', html)
 
@@ -210,7 +212,9 @@ class ListingTests(TestCase):
 
     def test_feed_link_carries_the_search(self):
         html = self.get("?q=developer&family=engineering")
-        self.assertIn('href="/offers/feed/?q=developer&amp;family=engineering"', html)
+        self.assertIn(
+            'href="/en/offers/feed/?q=developer&amp;family=engineering"', html
+        )
         self.assertIn('type="application/rss+xml"', html)
 
 
@@ -226,7 +230,7 @@ class PaginationTests(TestCase):
             )
 
     def test_first_page_has_twenty_offers_and_a_next_link(self):
-        html = self.client.get("/offers/").content.decode()
+        html = self.client.get("/en/offers/").content.decode()
         self.assertEqual(len(titles(html)), 20)
         self.assertIn("Page 1 of 2", html)
         self.assertIn('rel="next" href="?page=2"', html)
@@ -234,7 +238,7 @@ class PaginationTests(TestCase):
 
     def test_second_page_keeps_the_search_state(self):
         html = self.client.get(
-            "/offers/?q=developer&family=engineering&sort=closing&page=2"
+            "/en/offers/?q=developer&family=engineering&sort=closing&page=2"
         ).content.decode()
         self.assertIn("Page 2 of 2", html)
         self.assertIn(
@@ -245,16 +249,16 @@ class PaginationTests(TestCase):
         self.assertEqual(len(titles(html)), 5)  # 25 developers in all
 
     def test_out_of_range_pages_show_the_nearest_page(self):
-        last = self.client.get("/offers/?page=99").content.decode()
+        last = self.client.get("/en/offers/?page=99").content.decode()
         self.assertIn("Page 2 of 2", last)
-        first = self.client.get("/offers/?page=abc").content.decode()
+        first = self.client.get("/en/offers/?page=abc").content.decode()
         self.assertIn("Page 1 of 2", first)
         self.assertEqual(titles(first)[0], "Python developer")
 
     def test_filtered_and_later_pages_are_not_indexed(self):
-        self.assertNotIn("noindex", self.client.get("/offers/").content.decode())
+        self.assertNotIn("noindex", self.client.get("/en/offers/").content.decode())
         for query in ("?page=2", "?family=sales"):
-            html = self.client.get(f"/offers/{query}").content.decode()
+            html = self.client.get(f"/en/offers/{query}").content.decode()
             self.assertIn('<meta name="robots" content="noindex, follow">', html)
 
 
@@ -264,7 +268,7 @@ class EmptyIndexTests(TestCase):
         from offers.factories import OfferIndexPageFactory
 
         OfferIndexPageFactory(parent=make_site_root())
-        html = self.client.get("/offers/").content.decode()
+        html = self.client.get("/en/offers/").content.decode()
         self.assertIn("There is no open offer at the moment.", html)
         self.assertIn("Create an alert for this search", html)
         self.assertEqual(OfferPage.objects.count(), 0)

@@ -76,15 +76,15 @@ class OfferPageTests(TestCase):
         # To the application flow, which asks a visitor to log in, or straight
         # to the log-in page until that flow exists: either way back here.
         response = self.client.get(unescape(links[0]), follow=True)
-        self.assertEqual(response.request["PATH_INFO"], "/account/login/")
+        self.assertEqual(response.request["PATH_INFO"], "/en/account/login/")
         self.assertIn(
-            "/offers/python-developer/", unquote(response.request["QUERY_STRING"])
+            "/en/offers/python-developer/", unquote(response.request["QUERY_STRING"])
         )
 
     def test_share_and_similar_offers(self):
         html = self.get("Python developer")
         self.assertIn(
-            'id="offer-link" type="url" value="http://localhost/offers/', html
+            'id="offer-link" type="url" value="http://localhost/en/offers/', html
         )
         self.assertIn("data-copy-link", html)
         self.assertIn("mailto:?subject=Python%20developer", html)
@@ -101,15 +101,17 @@ class OfferPageTests(TestCase):
                 html = self.get(title)
                 self.assertIn("This offer is closed", html)
                 self.assertIn(reason, html)
-                self.assertNotIn("/account/login/?next=%2Foffers", html)
+                self.assertNotIn("/en/account/login/?next=%2Fen%2Foffers", html)
                 self.assertNotIn("offer__apply", html)
-                self.assertIn('href="/offers/?family=engineering"', html)
+                self.assertIn('href="/en/offers/?family=engineering"', html)
                 self.assertIn("Similar open offers", html)
 
     def test_unpublished_offer_is_gone(self):
         offer = OfferPage.objects.get(title="Sales assistant")
         offer.unpublish()
-        self.assertEqual(self.client.get("/offers/sales-assistant/").status_code, 404)
+        self.assertEqual(
+            self.client.get("/en/offers/sales-assistant/").status_code, 404
+        )
 
     def test_job_posting_on_site_hybrid_offer(self):
         data = job_posting(self.get("Python developer"))

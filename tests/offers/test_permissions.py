@@ -159,7 +159,7 @@ class OfferPermissionTests(TestCase):
         self.assertTrue(offer.live)
         self.assertRegex(offer.reference, r"^\d{4}-[A-Z2-9]{5}$")
         self.assertEqual(list(offer.locations.all()), [self.catalogue.places["lyon"]])
-        self.assertEqual(self.client.get("/offers/welder/").status_code, 200)
+        self.assertEqual(self.client.get("/en/offers/welder/").status_code, 200)
 
     def test_recruiter_needs_a_place_for_an_offer_on_site(self):
         self.client.force_login(self.recruiter)

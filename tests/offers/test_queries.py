@@ -8,27 +8,36 @@ from home.search import deferred_indexing
 from offers.factories import JobFamilyFactory, LocationFactory
 from offers.models import OfferPage, OfferSearchDocument
 
-from .catalogue import build_catalogue
+from .catalogue import add_french, build_catalogue
 
 pytestmark = pytest.mark.django_db
 
-# Wagtail's routing (the site with its root page, the index by its slug, the
-# index whole, the path's aliases and view restrictions: 6), the families and
-# places of the filters, the counts (the offers' own columns, then the places),
-# the portal settings, the page of offers and their places. A search reads the
-# ids of the offers found once more (up to MAX_LISTED_MATCHES of them; beyond,
-# it is a subquery of the counts and the page).
-LISTING_QUERIES = 13
-SEARCH_QUERIES = 14
+# Wagtail's routing (the site with its root page, the locale of the address's
+# language, the index by its slug, the index whole, the path's aliases and view
+# restrictions: 7), the families and places of the filters (every language's,
+# named in the page's), the counts (the offers' own columns, then the places),
+# the portal settings, the language links (the page's translations, the offer
+# index's and the footer's, in one query), the page of offers and their places.
+# A search reads the ids of the offers found once more (up to
+# MAX_LISTED_MATCHES of them; beyond, it is a subquery of the counts and the
+# page). Main's 13 and 14, with the i18n side's locale of the address and
+# language links: 2 more.
+LISTING_QUERIES = 15
+SEARCH_QUERIES = 16
 # A family or a place chosen: the team and location pages that link from the
-# listing, read in one query.
+# listing, read in one query (in the page's language, else the default one's).
 ABOUT_PAGES_QUERIES = 1
 # On PostgreSQL the words are matched from the offers' search documents, a
 # subquery of the counts and the page: no query of its own.
-PG_SEARCH_QUERIES = 13
-# Wagtail's routing (8), the portal settings, the offer's places and family,
-# the similar offers and their places, the team and location pages it links to.
-OFFER_QUERIES = 14
+PG_SEARCH_QUERIES = 15
+# Wagtail's routing (9, with the locale of the address's language), the portal
+# settings, the language links (one query), the offer's places and family, the
+# similar offers and their places, the team and location pages it links to.
+# Main's 14, with the locale of the address and the language links: 2 more.
+OFFER_QUERIES = 16
+# In a language other than the default one, Wagtail's routing reads the site's
+# root page in that language too: one query more, whatever the number of offers.
+OTHER_LANGUAGE = 1
 
 
 @pytest.fixture
@@ -59,18 +68,18 @@ def queries(client, django_assert_num_queries, path: str, expected: int) -> None
 @pytest.mark.parametrize(
     ("path", "expected"),
     [
-        ("/offers/", LISTING_QUERIES),
+        ("/en/offers/", LISTING_QUERIES),
         (
-            "/offers/?family=engineering&location=lyon&remote=hybrid",
+            "/en/offers/?family=engineering&location=lyon&remote=hybrid",
             LISTING_QUERIES + ABOUT_PAGES_QUERIES,
         ),
-        ("/offers/?q=developer", SEARCH_QUERIES),
+        ("/en/offers/?q=developer", SEARCH_QUERIES),
         (
-            "/offers/?q=developer&family=engineering&location=lyon&contract=permanent"
+            "/en/offers/?q=developer&family=engineering&location=lyon&contract=permanent"
             "&remote=hybrid&sort=closing",
             SEARCH_QUERIES + ABOUT_PAGES_QUERIES,
         ),
-        ("/offers/?page=2", LISTING_QUERIES),
+        ("/en/offers/?page=2", LISTING_QUERIES),
     ],
 )
 def test_listing_queries_are_pinned(
@@ -90,3 +99,48 @@ def test_offer_page_queries_are_pinned(client, django_assert_num_queries, catalo
     queries(client, django_assert_num_queries, path, OFFER_QUERIES)
     grow(catalogue, 30)
     queries(client, django_assert_num_queries, path, OFFER_QUERIES)
+
+
+def grow_french(french, total: int) -> None:
+    """Adds offers in French until ``total`` are open there."""
+    number = OfferPage.objects.open().filter(locale=french.index.locale).count()
+    with deferred_indexing():
+        while number < total:
+            place = LocationFactory(city=f"Ville {number % 6}")
+            french.add(
+                f"Développeur {number}",
+                job_family=french.families["engineering"],
+                locations=[place],
+            )
+            number += 1
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        ("/fr/offres/", LISTING_QUERIES),
+        ("/fr/offres/?family=engineering&location=lyon", LISTING_QUERIES),
+        ("/fr/offres/?page=2", LISTING_QUERIES),
+    ],
+)
+def test_french_listing_queries_are_pinned(
+    client, django_assert_num_queries, catalogue, path, expected
+):
+    french = add_french(catalogue, {"Python developer": "Développeur Python"})
+    grow_french(french, 5)
+    queries(client, django_assert_num_queries, path, expected + OTHER_LANGUAGE)
+    grow_french(french, 30)
+    queries(client, django_assert_num_queries, path, expected + OTHER_LANGUAGE)
+
+
+def test_french_offer_page_queries_are_pinned(
+    client, django_assert_num_queries, catalogue
+):
+    french = add_french(catalogue, {"Python developer": "Développeur Python"})
+    path = french.offers["Python developer"].url
+    assert path == "/fr/offres/developpeur-python/"
+    expected = OFFER_QUERIES + OTHER_LANGUAGE
+    grow_french(french, 5)
+    queries(client, django_assert_num_queries, path, expected)
+    grow_french(french, 30)
+    queries(client, django_assert_num_queries, path, expected)

@@ -56,7 +56,7 @@ def offers() -> list[OfferPage]:
 
 
 def render(source: str, offers: list[OfferPage], request=None) -> str:
-    request = request or RequestFactory().get("/offers/")
+    request = request or RequestFactory().get("/en/offers/")
     template = Template(source)
     return template.render(Context({"offers": offers, "request": request}))
 
@@ -89,5 +89,5 @@ def test_card_addresses_are_the_offers_addresses(offers):
     html = render(CARDS, mixed)
     hrefs = re.findall(r'<a href="([^"]+)">', html)
     assert hrefs == [offer.url for offer in mixed]
-    assert hrefs[1] == "/offers/d%C3%A9veloppeur-%C3%A9/"
-    assert hrefs[2] == "/interns/summer/"
+    assert hrefs[1] == "/en/offers/d%C3%A9veloppeur-%C3%A9/"
+    assert hrefs[2] == "/en/interns/summer/"

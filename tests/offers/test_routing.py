@@ -26,12 +26,12 @@ def test_unpublished_unknown_and_deeper_addresses_are_not_found(client, catalogu
     offer = catalogue.offers["Python developer"]
     url = offer.url
     assert client.get(f"{url}more/").status_code == 404
-    assert client.get("/offers/no-such-offer/").status_code == 404
+    assert client.get("/en/offers/no-such-offer/").status_code == 404
     offer.unpublish()
     assert client.get(url).status_code == 404
 
 
 def test_the_feed_keeps_its_address(client, catalogue):
-    response = client.get("/offers/feed/")
+    response = client.get("/en/offers/feed/")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/rss+xml")

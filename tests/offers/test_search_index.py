@@ -31,7 +31,7 @@ def test_a_draft_never_changes_what_the_public_finds(client, catalogue):
     python.save_revision()  # "Save draft" on a live offer
     assert found("zanzibar") == []
     assert found("python developer") == ["Python developer"]
-    response = client.get("/offers/?q=zanzibar")
+    response = client.get("/en/offers/?q=zanzibar")
     assert "Python developer" not in response.content.decode()
     OfferPage.objects.get(pk=python.pk).get_latest_revision().publish()
     assert found("zanzibar") == ["Zanzibar astronaut"]

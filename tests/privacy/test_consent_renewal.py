@@ -22,7 +22,7 @@ from home.groups import CONTENT_EDITORS, HR_RECRUITERS, ensure_staff_groups
 
 pytestmark = pytest.mark.django_db
 
-RENEW = "/me/parameters/agreement/"
+RENEW = "/en/me/parameters/agreement/"
 
 
 def publish_new_version(text: str = "A new version.") -> None:
@@ -57,68 +57,73 @@ def test_a_candidate_who_accepted_the_published_version_goes_on(
     client, candidate, accepted
 ):
     client.force_login(candidate)
-    assert client.get("/me/").status_code == 200
+    assert client.get("/en/me/").status_code == 200
     # The renewal page has nothing to ask: back to where they were going.
-    response = client.get(RENEW, {"next": "/me/profile/"})
+    response = client.get(RENEW, {"next": "/en/me/profile/"})
     assert response.status_code == 302
-    assert response["Location"] == "/me/profile/"
+    assert response["Location"] == "/en/me/profile/"
 
 
 @pytest.mark.parametrize(
-    "path", ["/me/", "/me/profile/?tab=1", "/me/parameters/", "/", "/offers/"]
+    "path",
+    ["/en/me/", "/en/me/profile/?tab=1", "/en/me/parameters/", "/en/", "/en/offers/"],
 )
 def test_a_new_version_sends_every_page_to_the_renewal_page(client, blocked, path):
     assert renewal_next(client.get(path)) == path
 
 
 def test_a_post_while_blocked_does_nothing(client, blocked):
-    response = client.post("/me/profile/", {"first_name": "Mallory", "last_name": "X"})
-    assert renewal_next(response) == "/me/profile/"
+    response = client.post(
+        "/en/me/profile/", {"first_name": "Mallory", "last_name": "X"}
+    )
+    assert renewal_next(response) == "/en/me/profile/"
     blocked.refresh_from_db()
     assert blocked.first_name == "Jane"
-    response = client.post("/me/parameters/consents/", {"optional_talent_pool": "on"})
-    assert renewal_next(response) == "/me/parameters/consents/"
+    response = client.post(
+        "/en/me/parameters/consents/", {"optional_talent_pool": "on"}
+    )
+    assert renewal_next(response) == "/en/me/parameters/consents/"
     assert not OptionalConsent.objects.exists()
 
 
 def test_the_renewal_page_shows_the_new_version_and_unticked_boxes(client, blocked):
-    response = client.get(RENEW, {"next": "/me/documents/"})
+    response = client.get(RENEW, {"next": "/en/me/documents/"})
     html = response.content.decode()
     assert response.status_code == 200
     agreement = current_agreement()
     assert f'href="{agreement.url}"' in html
-    assert 'name="next" value="/me/documents/"' in html
+    assert 'name="next" value="/en/me/documents/"' in html
     for name in ("accept_data_protection", "optional_talent_pool"):
         box = html[html.index(f'name="{name}"') - 200 :][:400]
         assert "checked" not in box, name
     assert "I accept the Data Protection Agreement" in html
     # Refusing: log out, or take one's data and delete the account.
-    assert 'action="/account/logout/"' in html
+    assert 'action="/en/account/logout/"' in html
     assert f'href="{reverse("privacy:delete_account")}"' in html
     assert f'href="{reverse("privacy:export_data")}"' in html
 
 
 def test_refusing_keeps_the_candidate_blocked_and_records_nothing(client, blocked):
     response = client.post(
-        RENEW, {"next": "/me/documents/", "optional_talent_pool": "on"}
+        RENEW, {"next": "/en/me/documents/", "optional_talent_pool": "on"}
     )
     assert response.status_code == 200
     assert "tick the box to accept" in response.content.decode()
     assert Consent.objects.filter(user=blocked).count() == 1
     assert not OptionalConsent.objects.exists()
-    assert renewal_next(client.get("/me/documents/")) == "/me/documents/"
+    assert renewal_next(client.get("/en/me/documents/")) == "/en/me/documents/"
 
 
 def test_accepting_records_the_new_version_and_returns_to_next(client, blocked):
     response = client.post(
-        RENEW, {"accept_data_protection": "on", "next": "/me/documents/"}
+        RENEW, {"accept_data_protection": "on", "next": "/en/me/documents/"}
     )
     assert response.status_code == 302
-    assert response["Location"] == "/me/documents/"
+    assert response["Location"] == "/en/me/documents/"
     assert has_accepted_current_agreement(blocked)
     latest = Consent.objects.filter(user=blocked).first()
     assert latest.revision == current_agreement().live_revision
-    assert client.get("/me/documents/").status_code == 200
+    assert client.get("/en/me/documents/").status_code == 200
     # The optional consent was left unticked: nothing recorded.
     assert not OptionalConsent.objects.exists()
 
@@ -137,19 +142,19 @@ def test_next_must_stay_on_the_site(client, blocked, next_url):
     assert "evil.example" not in page and "javascript:" not in page
     response = client.post(RENEW, {"accept_data_protection": "on", "next": next_url})
     assert response.status_code == 302
-    assert response["Location"] == "/me/"
+    assert response["Location"] == "/en/me/"
 
 
 def test_the_history_shows_both_versions(client, blocked):
     client.post(RENEW, {"accept_data_protection": "on"})
     first, second = reversed(consent_history(blocked))
-    html = client.get("/me/parameters/").content.decode()
+    html = client.get("/en/me/parameters/").content.decode()
     assert html.count("Accepted on") == 2
     assert "current version" in html
     # The current version links to the agreement, the earlier one to its text.
     assert f'href="{current_agreement().url}"' in html
-    assert f'href="/me/parameters/agreement/versions/{first.pk}/"' in html
-    old = client.get(f"/me/parameters/agreement/versions/{first.pk}/")
+    assert f'href="/en/me/parameters/agreement/versions/{first.pk}/"' in html
+    old = client.get(f"/en/me/parameters/agreement/versions/{first.pk}/")
     assert old.status_code == 200
     assert "A new version." not in old.content.decode()
     assert second.revision.as_object().introduction == "A new version."
@@ -158,16 +163,16 @@ def test_the_history_shows_both_versions(client, blocked):
 def test_another_candidates_version_page_is_not_found(client, blocked, other_candidate):
     consent = record_consent(other_candidate, current_agreement())
     client.post(RENEW, {"accept_data_protection": "on"})
-    response = client.get(f"/me/parameters/agreement/versions/{consent.pk}/")
+    response = client.get(f"/en/me/parameters/agreement/versions/{consent.pk}/")
     assert response.status_code == 404
 
 
 @pytest.mark.parametrize(
     ("method", "path", "status"),
     [
-        ("get", "/account/logout/", 200),
-        ("post", "/account/logout/", 302),
-        ("get", "/data-protection/", 200),
+        ("get", "/en/account/logout/", 200),
+        ("post", "/en/account/logout/", 302),
+        ("get", "/en/data-protection/", 200),
         ("get", "/robots.txt", 200),
         ("get", "/healthz", None),
     ],
@@ -188,9 +193,9 @@ def test_the_data_rights_stay_open(client, blocked, name):
 
 
 def test_the_one_click_unsubscribe_stays_open(client, blocked):
-    response = client.post("/alerts/unsubscribe/not-a-token/")
+    response = client.post("/en/alerts/unsubscribe/not-a-token/")
     assert response.status_code == 404  # reached the view: a bad token
-    assert renewal_next(client.get("/alerts/unsubscribe/not-a-token/"))
+    assert renewal_next(client.get("/en/alerts/unsubscribe/not-a-token/"))
 
 
 @pytest.mark.parametrize("role", ["is_staff", HR_RECRUITERS, CONTENT_EDITORS])
@@ -203,22 +208,22 @@ def test_staff_are_never_blocked(client, agreement, role):
     record_consent(user, agreement)
     publish_new_version()
     client.force_login(user)
-    assert client.get("/").status_code == 200
+    assert client.get("/en/").status_code == 200
     assert client.get(RENEW).status_code == 302
 
 
 def test_anonymous_visitors_are_never_touched(client, agreement):
     publish_new_version()
-    assert client.get("/").status_code == 200
-    assert client.get("/account/login/").status_code == 200
-    assert client.get(RENEW)["Location"].startswith("/account/login/")
+    assert client.get("/en/").status_code == 200
+    assert client.get("/en/account/login/").status_code == 200
+    assert client.get(RENEW)["Location"].startswith("/en/account/login/")
 
 
 def test_a_candidate_without_any_consent_is_not_blocked_but_may_accept(
     client, candidate, agreement
 ):
     client.force_login(candidate)
-    assert client.get("/me/").status_code == 200
+    assert client.get("/en/me/").status_code == 200
     assert client.get(RENEW).status_code == 200
     client.post(RENEW, {"accept_data_protection": "on"})
     assert has_accepted_current_agreement(candidate)
@@ -237,9 +242,9 @@ def test_the_check_costs_one_query(candidate, accepted):
 
 def test_a_logged_in_page_makes_one_query_more(client, candidate, accepted, settings):
     client.force_login(candidate)
-    client.get("/me/")
+    client.get("/en/me/")
     with CaptureQueriesContext(connection) as queries:
-        client.get("/me/")
+        client.get("/en/me/")
     with_check = len(queries)  # now: the next request clears the log
     settings.MIDDLEWARE = [
         name
@@ -248,9 +253,9 @@ def test_a_logged_in_page_makes_one_query_more(client, candidate, accepted, sett
     ]
     client = Client()  # its handler reads the middleware anew
     client.force_login(candidate)
-    client.get("/me/")
+    client.get("/en/me/")
     with CaptureQueriesContext(connection) as queries:
-        client.get("/me/")
+        client.get("/en/me/")
     assert with_check == len(queries) + 1
 
 

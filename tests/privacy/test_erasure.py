@@ -43,7 +43,7 @@ __all__ = ["private_dir"]
 
 pytestmark = pytest.mark.django_db
 
-URL = "/me/parameters/delete/"
+URL = "/en/me/parameters/delete/"
 
 
 @pytest.fixture
@@ -80,7 +80,7 @@ def test_the_url_and_its_name():
 def test_a_log_in_is_needed(client):
     response = client.post(URL, {"password": PASSWORD})
     assert response.status_code == 302
-    assert response["Location"].startswith("/account/login/")
+    assert response["Location"].startswith("/en/account/login/")
 
 
 def test_the_page_says_what_goes_and_what_stays(client, world, settings):
@@ -110,7 +110,7 @@ def test_a_wrong_password_changes_nothing(
     assert 'href="#id_password"' in html
     jane_is_intact(jane, files, private_dir)
     assert mail.outbox == []
-    assert client.get("/me/").status_code == 200  # still logged in
+    assert client.get("/en/me/").status_code == 200  # still logged in
 
 
 def test_the_candidate_deletes_their_account(
@@ -123,11 +123,12 @@ def test_the_candidate_deletes_their_account(
     bob_device.force_login(bob.user)
     AccessAttempt.objects.create(
         username="jane", ip_address="192.0.2.1", user_agent="x", http_accept="*",
-        path_info="/account/login/", get_data="", post_data="", failures_since_start=2,
+        path_info="/en/account/login/", get_data="", post_data="",
+        failures_since_start=2,
     )  # fmt: skip
     AccessFailureLog.objects.create(
         username="jane@example.org", ip_address="192.0.2.1", user_agent="x",
-        http_accept="*", path_info="/account/login/",
+        http_accept="*", path_info="/en/account/login/",
     )  # fmt: skip
     OutgoingEmail.objects.create(
         key=f"application-{jane.sent.pk}-acknowledgment",
@@ -162,9 +163,9 @@ def test_the_candidate_deletes_their_account(
     landing = client.get(response["Location"])
     assert "Your account is deleted" in landing.content.decode()
     # Logged out here and on every other device.
-    assert client.get("/me/").status_code == 302
-    assert other_device.get("/me/").status_code == 302
-    assert bob_device.get("/me/").status_code == 200
+    assert client.get("/en/me/").status_code == 302
+    assert other_device.get("/en/me/").status_code == 302
+    assert bob_device.get("/en/me/").status_code == 200
     assert logged_in_sessions(jane.user.pk) == 0
     assert logged_in_sessions(bob.user.pk) == 1
     assert not User.objects.filter(username="jane").exists()
@@ -371,14 +372,14 @@ def test_privacy_pages_and_emails_are_valid_html(
     jane, bob, hr, _editor = world
     pages: dict[str, bytes] = {}
     client.force_login(jane.user)
-    pages["export"] = client.get("/me/parameters/data/").content
-    pages["parameters"] = client.get("/me/parameters/").content
+    pages["export"] = client.get("/en/me/parameters/data/").content
+    pages["parameters"] = client.get("/en/me/parameters/").content
     pages["delete"] = client.get(URL).content
     pages["delete-errors"] = client.post(URL, {"password": "nope"}).content
     broken = mock.Mock()
     broken.open.side_effect = ConnectionRefusedError("storage down")
     with mock.patch("privacy.export.private_storage", return_value=broken):
-        pages["export-error"] = client.post("/me/parameters/data/").content
+        pages["export-error"] = client.post("/en/me/parameters/data/").content
     client.force_login(hr)
     pages["staff"] = client.get(URL).content
     client.force_login(bob.user)
@@ -395,7 +396,7 @@ def test_privacy_pages_and_emails_are_valid_html(
     pages["email-warning"] = render_to_string(
         "emails/privacy/inactivity_warning.html",
         {"user": jane.user, "erase_on": timezone.now(), "retention_months": 24,
-         "login_url": "/account/login/", "organisation_name": "Example",
+         "login_url": "/en/account/login/", "organisation_name": "Example",
          "site_url": "/"},
     ).encode()  # fmt: skip
 

@@ -27,7 +27,7 @@ __all__ = ["private_dir"]
 
 pytestmark = pytest.mark.django_db
 
-URL = "/me/parameters/data/"
+URL = "/en/me/parameters/data/"
 
 
 @pytest.fixture
@@ -46,7 +46,7 @@ def test_a_log_in_is_needed(client):
     for method in (client.get, client.post):
         response = method(URL)
         assert response.status_code == 302
-        assert response["Location"].startswith("/account/login/")
+        assert response["Location"].startswith("/en/account/login/")
 
 
 def test_the_page_says_what_the_zip_holds(client, world):
@@ -57,9 +57,9 @@ def test_the_page_says_what_the_zip_holds(client, world):
     html = response.content.decode()
     assert "data.json" in html and "documents" in html
     assert f'action="{URL}"' in html and 'method="post"' in html
-    parameters = client.get("/me/parameters/").content.decode()
+    parameters = client.get("/en/me/parameters/").content.decode()
     assert f'href="{URL}"' in parameters
-    assert 'href="/me/parameters/delete/"' in parameters
+    assert 'href="/en/me/parameters/delete/"' in parameters
 
 
 def test_the_zip_holds_the_candidates_data_and_files_only(client, world):

@@ -94,7 +94,7 @@ def test_warned_30_days_ahead_then_erased_once(private_dir):
         (warning,) = mails_to("sleepy@example.org")
         assert "March 31, 2025" in warning.subject
         assert "Log in to keep your account" in warning.body
-        assert "/account/login/" in warning.body
+        assert "/en/account/login/" in warning.body
         user.refresh_from_db()
         assert user.inactivity_warned_at == WARN_AT + datetime.timedelta(hours=1)
         # Idempotent: the same day again sends nothing more.
@@ -133,7 +133,7 @@ def test_a_log_in_between_keeps_the_account(private_dir):
 
     with at(WARN_AT, days=10):
         response = Client().post(
-            "/account/login/", {"login": "sleepy", "password": PASSWORD}
+            "/en/account/login/", {"login": "sleepy", "password": PASSWORD}
         )
         assert response.status_code == 302
     user.refresh_from_db()
