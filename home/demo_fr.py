@@ -362,6 +362,8 @@ def load_french_pages(home: HomePage) -> HomePage:
             "postulez en quelques minutes, depuis votre téléphone ou votre "
             "ordinateur."
         ),
+        latest_offers_title="Dernières offres",
+        speculative_title="Pas d'offre pour vous ?",
         speculative_text=(
             "Dites-nous qui vous êtes et ce que vous aimeriez faire : les RH "
             "lisent chaque candidature spontanée et la gardent en tête pour les "

@@ -237,3 +237,229 @@ def load_french_offers(home: HomePage) -> None:
             experience_level=ExperienceLevel.ENTRY,
             closing_date=timezone.localdate() + timedelta(days=60),
         )
+
+
+# The team pages in French, by English title: (slug, title, introduction, the
+# quote, the hero's heading and text).
+TEAMS_FR = {
+    "Engineering": (
+        "ingenierie",
+        "Ingénierie",
+        "Vingt-cinq développeurs à Lyon, Paris et Nantes, et quelques-uns chez "
+        "eux, construisent le planificateur de tournées, l'application des "
+        "chauffeurs et la plateforme qui les fait tourner. Des équipes de quatre "
+        "ou cinq portent leur produit, du premier croquis à la production.",
+        "Nous déployons quarante fois par semaine et personne ne craint le "
+        "vendredi après-midi : les tests, les relectures et les retours arrière "
+        "sont là pour ça.",
+        "Livrer petit, livrer souvent",
+        "Chaque équipe déploie son propre travail, plusieurs fois par jour, avec "
+        "les tests et les relectures comme filet de sécurité.",
+    ),
+    "Data": (
+        "donnees",
+        "Données",
+        "Notre équipe données transforme des millions de scans de livraison en "
+        "prévisions auxquelles nos clients se fient, et répond en chiffres aux "
+        "questions de toutes les autres équipes.",
+        "Le modèle que j'ai entraîné au printemps dit maintenant à 2 millions de "
+        "personnes par jour quand leur colis arrive.",
+        "Des scans aux prévisions",
+        "Deux millions de colis par jour nourrissent les modèles qui annoncent à "
+        "chacun l'heure de sa livraison.",
+    ),
+    "Sales and customer success": (
+        "ventes",
+        "Ventes et succès client",
+        "Du premier appel à la dixième année de partenariat, nos équipes ventes "
+        "et succès client aident les entreprises de logistique à mieux planifier.",
+        "Je vends un produit que nos clients se recommandent : la moitié de mes "
+        "rendez-vous commencent par « un ami m'a parlé de vous ».",
+        "Des clients qui restent",
+        "Neuf clients sur dix renouvellent chaque année : nous vendons ce que "
+        "nous savons livrer.",
+    ),
+}
+ROLES_FR = {
+    "Head of engineering": "Directrice de l'ingénierie",
+    "Backend developer": "Développeur backend",
+    "Mobile developer": "Développeuse mobile",
+    "Site reliability engineer": "Ingénieur fiabilité (SRE)",
+    "Data lead": "Responsable données",
+    "Data engineer": "Ingénieur données",
+    "Data analyst": "Analyste de données",
+    "Sales director, Benelux": "Directeur commercial, Benelux",
+    "Account executive, Barcelona": "Commerciale, Barcelone",
+    "Customer success manager": "Responsable succès client",
+}
+TEAM_BLOCKS_FR = {
+    "The team in figures": "L'équipe en chiffres",
+    "developers and SREs": "développeurs et SRE",
+    "deployments a week": "déploiements par semaine",
+    "of time for learning": "du temps pour apprendre",
+    "Questions developers ask us": "Les questions des développeurs",
+    "Which languages do you use?": "Quels langages utilisez-vous ?",
+    "Can I work from home?": "Puis-je travailler de chez moi ?",
+    "<p>Python and Django on the server, Kotlin on Android, plain JavaScript in "
+    "the browser and a little C in the vans.</p>": "<p>Python et Django sur le "
+    "serveur, Kotlin sur Android, du JavaScript simple dans le navigateur et un "
+    "peu de C dans les camionnettes.</p>",
+    "<p>Two days a week for most jobs; a few are fully remote, as their offers "
+    "say.</p>": "<p>Deux jours par semaine pour la plupart des postes ; quelques-"
+    "uns sont en télétravail complet, comme le disent leurs offres.</p>",
+}
+# The location pages in French, by English title: (slug, title, introduction,
+# how to get there).
+PLACES_FR = {
+    "Lyon, our headquarters": (
+        "lyon",
+        "Lyon, notre siège",
+        "Notre plus grand bureau, au bord du Rhône : 90 personnes, un toit-terrasse "
+        "et la cantine dont tout le monde parle.",
+        "Métro A, station Cordeliers, à 4 minutes à pied. Tram T1, Quai Claude "
+        "Bernard. Parking vélos dans la cour ; douches au rez-de-chaussée. Entrée "
+        "de plain-pied rue Grenette et ascenseur à tous les étages.",
+    ),
+    "Paris, by the canal": (
+        "paris",
+        "Paris, au bord du canal",
+        "50 personnes au bord du canal Saint-Martin : ventes, données et une partie "
+        "de l'ingénierie, dans une ancienne imprimerie.",
+        "Métro 5, Jacques Bonsergent, ou métros 2, 5 et 7bis, Jaurès. Stations "
+        "Vélib' sur les deux rives. L'entrée et tous les étages sont de plain-pied.",
+    ),
+    "Brussels, for the Benelux": (
+        "bruxelles",
+        "Bruxelles, pour le Benelux",
+        "Notre équipe Benelux de 20 personnes travaille dans un loft lumineux près "
+        "de la Grand-Place, en français, en néerlandais et en anglais dans la même "
+        "réunion.",
+        "À cinq minutes à pied de la gare de Bruxelles-Central ; métros 1 et 5, "
+        "Gare Centrale. Parking vélos couvert. Ascenseur jusqu'au troisième étage.",
+    ),
+}
+CAPTIONS_FR = {
+    "The building": "Le bâtiment",
+    "The open space": "L'open space",
+    "The terrace": "La terrasse",
+}
+
+
+def typeset(text: str) -> str:
+    """French spacing: a no-break space before ? ! : ; and inside « »."""
+    for mark in "?!:;»":
+        text = text.replace(f" {mark}", f"\u00a0{mark}")
+    return text.replace("« ", "«\u00a0")
+
+
+def in_french(value: Any, words: dict[str, str]) -> Any:
+    """A block's raw value with the strings found in ``words`` in French."""
+    if isinstance(value, dict):
+        return {key: in_french(item, words) for key, item in value.items()}
+    if isinstance(value, list):
+        return [in_french(item, words) for item in value]
+    if isinstance(value, str) and value in words:
+        return typeset(words[value])
+    return value
+
+
+def translate_index(index: Page, locale: Locale, slug: str, **fields: Any) -> Page:
+    """The French translation of an index page (the existing one if any)."""
+    french = index.get_translation_or_none(locale)
+    if french is None:
+        french = index.copy_for_translation(locale).specific
+        french.slug = slug
+        for name, value in fields.items():
+            setattr(french, name, typeset(value))
+        french.save_revision().publish()
+    return french.specific
+
+
+def load_french_employer_pages(home: HomePage) -> None:
+    """The team and location pages in French, with their families and places
+    in French (those translated already are left as they are)."""
+    from .models import LocationIndexPage, LocationPage, TeamIndexPage, TeamPage
+
+    locale = french_locale()
+    if home.get_translation_or_none(locale) is None:
+        return
+    families, places = translate_snippets(locale)
+    teams = TeamIndexPage.objects.child_of(home).first()
+    if teams is not None:
+        translate_index(
+            teams,
+            locale,
+            "equipes",
+            title="Nos équipes",
+            introduction="Rencontrez les personnes avec qui vous travailleriez, et "
+            "leurs offres ouvertes.",
+        )
+        words = {**ROLES_FR, **TEAM_BLOCKS_FR}
+        for team in TeamPage.objects.child_of(teams):
+            if team.title not in TEAMS_FR or team.has_translation(locale):
+                continue
+            slug, title, intro, quote, heading, text = TEAMS_FR[team.title]
+            french = team.copy_for_translation(locale).specific
+            french.slug, french.title = slug, title
+            french.introduction = typeset(intro)
+            french.listing_summary = typeset(intro.split(".")[0] + ".")
+            french.job_family = families.get(team.job_family_id, team.job_family)
+            french.people = in_french(list(team.people.raw_data), words)
+            french.quotes = [
+                {
+                    **block,
+                    "value": {
+                        **in_french(block["value"], words),
+                        "quote": typeset(quote),
+                    },
+                }
+                for block in team.quotes.raw_data
+            ]
+            body = in_french(list(team.body.raw_data), words)
+            for block in body:
+                if block["type"] == "hero":
+                    block["value"]["heading"] = heading
+                    block["value"]["text"] = typeset(text)
+            french.body = body
+            french.save_revision().publish()
+    offices = LocationIndexPage.objects.child_of(home).first()
+    if offices is not None:
+        translate_index(
+            offices,
+            locale,
+            "bureaux",
+            title="Nos bureaux",
+            introduction="Où nous travaillons, comment y venir, et les offres de "
+            "chaque lieu.",
+        )
+        for office in LocationPage.objects.child_of(offices):
+            if office.title not in PLACES_FR or office.has_translation(locale):
+                continue
+            slug, title, intro, access = PLACES_FR[office.title]
+            french = office.copy_for_translation(locale).specific
+            french.slug, french.title = slug, title
+            french.introduction = typeset(intro)
+            french.listing_summary = typeset(intro.split(":")[0].split(",")[0] + ".")
+            french.getting_there = typeset(access)
+            french.location = places.get(office.location_id, office.location)
+            french.address = office.address.replace(
+                "Brussels\nBelgium", "Bruxelles\nBelgique"
+            )
+            french.photos = [
+                {
+                    **block,
+                    "value": {
+                        **block["value"],
+                        "caption": CAPTIONS_FR.get(
+                            block["value"].get("caption"), block["value"].get("caption")
+                        ),
+                        "image": {
+                            **block["value"]["image"],
+                            "alt_text": block["value"]["image"]["alt_text"]
+                            and f"Une illustration du bureau de {title.split(',')[0]}",
+                        },
+                    },
+                }
+                for block in office.photos.raw_data
+            ]
+            french.save_revision().publish()
