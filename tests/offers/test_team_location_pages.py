@@ -32,11 +32,14 @@ from offers.models import (
     TeamPage,
 )
 
-# Wagtail's routing (8), the portal settings, the page's family or place, the
-# offer index (the "search these offers" link), the open offers and their
-# places.
-TEAM_PAGE_QUERIES = 13
-LOCATION_PAGE_QUERIES = 13
+# Wagtail's routing (9, with the locale of the address's language), the portal
+# settings, the language links (the page's translations, the offer index's and
+# the footer's, in one query), the page's family or place, the offer index (the
+# "search these offers" link), the open offers in the page's language and their
+# places. Main's 13, with the locale of the address and the language links: 2
+# more.
+TEAM_PAGE_QUERIES = 15
+LOCATION_PAGE_QUERIES = 15
 
 
 class PlaceInTheTreeTests(WagtailPageTestCase):
