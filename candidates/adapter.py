@@ -36,6 +36,11 @@ _WRONG_CREDENTIALS = _(
 )
 
 
+def home_url() -> str:
+    """The home page's address in the current language (/en/, /fr/)."""
+    return f"/{current_language()}/"
+
+
 class AccountAdapter(DefaultAccountAdapter):
     error_messages = {
         **DefaultAccountAdapter.error_messages,
@@ -95,6 +100,15 @@ class AccountAdapter(DefaultAccountAdapter):
                 url, allowed_hosts=None, require_https=False
             )
         )
+
+    def get_login_redirect_url(self, request: HttpRequest) -> str:
+        """Without ``next``: the home page in the page's language."""
+        return home_url()
+
+    def get_logout_redirect_url(self, request: HttpRequest) -> str:
+        """The home page in the page's language (the bare "/" answers a "not
+        found" before its redirect, which would read the "logged out" message)."""
+        return home_url()
 
     def respond_email_verification_sent(
         self, request: HttpRequest, user: User | None

@@ -218,12 +218,16 @@ class SharingTests(TestCase):
             'id="offer-link" type="url" readonly',
             share.replace(f' value="{offer.full_url}"', ""),
         )
-        # Every script is the site's own; nothing loads from another host.
+        # Every script is the site's own; nothing loads from another host (the
+        # language alternates are this site's full addresses, and load nothing).
         sources = re.findall(
-            r'<(?:script|img|iframe|link)[^>]+(?:src|href)="([^"]+)"', html
+            r'<(?:script|img|iframe|link)(?![^>]*rel="alternate")[^>]+'
+            r'(?:src|href)="([^"]+)"',
+            html,
         )
         for source in sources:
             self.assertTrue(source.startswith("/"), source)
+        self.assertIn('<link rel="alternate" hreflang="en"', html)
 
     def test_an_offer_without_description_has_one_apply(self):
         offer = self.catalogue.offers["Python developer"]
