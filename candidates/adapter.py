@@ -101,10 +101,6 @@ class AccountAdapter(DefaultAccountAdapter):
             )
         )
 
-    def get_login_redirect_url(self, request: HttpRequest) -> str:
-        """Without ``next``: the home page in the page's language."""
-        return home_url()
-
     def get_logout_redirect_url(self, request: HttpRequest) -> str:
         """The home page in the page's language (the bare "/" answers a "not
         found" before its redirect, which would read the "logged out" message)."""

@@ -119,7 +119,10 @@ def grow_french(french, total: int) -> None:
     ("path", "expected"),
     [
         ("/fr/offres/", LISTING_QUERIES),
-        ("/fr/offres/?family=engineering&location=lyon", LISTING_QUERIES),
+        (
+            "/fr/offres/?family=engineering&location=lyon",
+            LISTING_QUERIES + ABOUT_PAGES_QUERIES,
+        ),
         ("/fr/offres/?page=2", LISTING_QUERIES),
     ],
 )
