@@ -52,7 +52,7 @@ def verification_link(message) -> str:
 def test_the_link_read_later_leads_back_to_the_application(client, offer):
     sign_up(client, offer.apply_url())
     link = verification_link(only_mail())
-    assert "next=%2Foffers%2Fdata-analyst%2Fapply%2F" in link
+    assert "next=%2Fen%2Foffers%2Fdata-analyst%2Fapply%2F" in link
 
     later = CommittingClient()  # another day, another browser: no session
     page = later.get(link).content.decode()
