@@ -17,13 +17,16 @@ from home.factories import make_site_root
 def restore_migration_rows(sender, **kwargs) -> None:
     """After Django empties the test database (transactional tests, browser
     journeys), the rows the data migrations wrote come back: staff groups and
-    their rights, the default stages of the pipeline. (``flush`` sends
-    ``post_migrate``; once, for the app of the stages.)"""
+    their rights (on Wagtail's root page too), the default stages of the
+    pipeline. (``flush`` sends ``post_migrate``; once, for the app of the
+    stages.)"""
     if sender.label != "applications":
         return
     from applications.stages import ensure_default_stages
+    from home.factories import ensure_wagtail_root
     from home.groups import ensure_staff_groups, ensure_staff_permissions
 
+    ensure_wagtail_root()  # the groups' rights on pages hang on the root page
     ensure_staff_groups()
     ensure_staff_permissions()
     ensure_default_stages()

@@ -203,8 +203,8 @@ def test_every_french_entry_is_parsed():
 def test_french_plurals_use_the_singular_for_zero_and_one():
     with translation.override("fr"):
         texts = [
-            ngettext("%(counter)s open offer", "%(counter)s open offers", n)
-            % {"counter": n}
+            ngettext("%(number)s open offer", "%(number)s open offers", n)
+            % {"number": n}
             for n in (0, 1, 2)
         ]
     assert texts == ["0 offre ouverte", "1 offre ouverte", "2 offres ouvertes"]

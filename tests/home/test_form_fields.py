@@ -181,8 +181,9 @@ def test_radio_buttons_in_a_fieldset_described_by_help_text_and_error():
         """
         <div class="form-field form-field--error form-field--radioselect">
           <fieldset class="form-field__fieldset" aria-describedby="id_picked_error">
-            <legend>Picked <span class="form-field__required"
-              aria-hidden="true">*</span></legend>
+            <legend>
+              Picked <span class="form-field__required" aria-hidden="true">*</span>
+            </legend>
             <p class="form-field__error" id="id_picked_error">
               <span class="visually-hidden">Error:</span>
               Select a valid choice. z is not one of the available choices.
