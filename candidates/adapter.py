@@ -101,6 +101,12 @@ class AccountAdapter(DefaultAccountAdapter):
             )
         )
 
+    def get_login_redirect_url(self, request: HttpRequest) -> str:
+        """The home page in the page's language, when no ``next`` says where to go
+        (the bare "/" answers a "not found" before its redirect, which would read
+        the "you are logged in" message)."""
+        return home_url()
+
     def get_logout_redirect_url(self, request: HttpRequest) -> str:
         """The home page in the page's language (the bare "/" answers a "not
         found" before its redirect, which would read the "logged out" message)."""

@@ -10,6 +10,7 @@ from django.core.management import call_command
 from django.db import transaction
 from django.db.models.signals import post_migrate
 from django.test import TestCase, TransactionTestCase
+from django.utils import translation
 
 from home.factories import make_site_root
 
@@ -51,6 +52,16 @@ def _media_root(tmp_path_factory):
 
     with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")):
         yield
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the site's default language: a request served in French
+    leaves French active in this thread (Django's locale middleware does not switch
+    back), which would change the URLs and texts of the next test."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)

@@ -27,3 +27,7 @@ PAGE_CACHE_ENABLED = False
 # The contact form's tests post without the stamp a shown form carries; those of
 # the stamp (tests/home/test_contact_limits.py) turn the check back on.
 CONTACT_MIN_SECONDS = 0
+# Wagtail's editor saves a new page's draft on its own every half second; in the
+# browser journeys that autosave races the journey's own "Save draft" on a busy
+# machine (two creations of the same page). The journeys save by hand.
+WAGTAIL_AUTOSAVE_INTERVAL = 0

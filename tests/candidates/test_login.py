@@ -12,6 +12,8 @@ from home.groups import HR_RECRUITERS
 
 from .conftest import PASSWORD
 
+HOME = f"/{django_settings.LANGUAGE_CODE}/"
+
 pytestmark = pytest.mark.django_db
 
 URL = "/en/account/login/"
@@ -30,7 +32,7 @@ def logged_in(client):
 def test_log_in_by_username_or_email_in_any_case(client, candidate, login):
     response = log_in(client, login)
     assert response.status_code == 302
-    assert response["Location"] == "/"
+    assert response["Location"] == HOME  # the home page in the page's language
     assert int(client.session["_auth_user_id"]) == candidate.pk
 
 
@@ -66,7 +68,7 @@ def test_returns_to_the_offer_the_candidate_meant_to_apply_to(client, candidate)
 def test_never_returns_to_another_site(client, candidate, next_url):
     response = log_in(client, "jane.doe", next=next_url)
     assert response.status_code == 302
-    assert response["Location"] == "/"
+    assert response["Location"] == HOME  # the home page in the page's language
 
 
 @pytest.mark.parametrize(
@@ -112,7 +114,7 @@ def test_a_forged_host_cannot_make_itself_a_safe_return(client, candidate):
         client, "jane.doe", next="http://evil.example/", HTTP_HOST="evil.example"
     )
     assert response.status_code == 302
-    assert response["Location"] == "/"
+    assert response["Location"] == HOME  # the home page in the page's language
 
 
 def test_extra_fields_are_ignored(client, candidate):
