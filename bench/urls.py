@@ -2,7 +2,9 @@
 the same server answers when the view does nothing."""
 
 from django.http import HttpRequest, HttpResponse
-from django.urls import include, path
+from django.urls import path
+
+from config.urls import urlpatterns as site_urlpatterns
 from django.views.decorators.cache import never_cache
 
 
@@ -11,7 +13,9 @@ def hello(request: HttpRequest) -> HttpResponse:
     return HttpResponse("Hello, world", content_type="text/plain; charset=utf-8")
 
 
+# The site's patterns are added as they are, not included: Django refuses
+# i18n_patterns (the /en/ and /fr/ prefixes) inside an included URLconf.
 urlpatterns = [
     path("bench/hello", hello, name="bench_hello"),
-    path("", include("config.urls")),
+    *site_urlpatterns,
 ]
