@@ -94,8 +94,10 @@ class BoardView(RecruitmentView):
             self.permission = CHANGE_APPLICATIONS
         return super().dispatch(request, *args, **kwargs)
 
+    move_title = ""
+
     def get_page_title(self) -> str:
-        return _("Board: %(offer)s") % {"offer": self.offer.title}
+        return self.move_title or _("Board: %(offer)s") % {"offer": self.offer.title}
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         self.offer = _offer_or_404(kwargs["offer_id"])
@@ -129,13 +131,16 @@ class BoardView(RecruitmentView):
         )
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        """Moves a card: the stage's e-mail goes when the stage notifies by
-        default (the application's page lets HR choose)."""
+        """Moves a card. With the card's button HR has decided whether the
+        candidate is notified (its "Notify" box, ticked by the stage's default);
+        a card dragged onto a stage with an e-mail asks first, showing the
+        e-mail's subject."""
         offer = _offer_or_404(kwargs["offer_id"])
         board_url = reverse("applications_board", args=[offer.pk])
         application = (
             Application.objects.sent()
             .filter(offer_id=offer.pk, pk=_int(request.POST.get("application")))
+            .select_related("candidate")
             .first()
         )
         stage = Stage.objects.filter(pk=_int(request.POST.get("stage"))).first()
@@ -144,13 +149,15 @@ class BoardView(RecruitmentView):
                 request, _("Choose an application of this board and a stage.")
             )
             return redirect(board_url)
+        card_url = f"{board_url}#card-{application.pk}"
+        if request.POST.get("decided"):
+            notify = bool(request.POST.get("notify"))
+        elif stage.has_email and application.stage_id != stage.pk:
+            return self.confirm_move(offer, application, stage, card_url)
+        else:
+            notify = stage.notify_by_default and stage.has_email
         try:
-            services.move_to_stage(
-                application,
-                stage,
-                request.user,
-                notify=stage.has_email and stage.notify_by_default,
-            )
+            services.move_to_stage(application, stage, request.user, notify=notify)
         except services.ApplicationError as error:
             messages.error(request, error.message)
         else:
@@ -159,7 +166,27 @@ class BoardView(RecruitmentView):
                 _("%(candidate)s is moved to “%(stage)s”.")
                 % {"candidate": application.candidate_name, "stage": stage.name},
             )
-        return redirect(f"{board_url}#card-{application.pk}")
+        return redirect(card_url)
+
+    def confirm_move(
+        self, offer: OfferPage, application: Application, stage: Stage, cancel_url: str
+    ) -> HttpResponse:
+        """The page that asks whether the candidate is told of a dragged move,
+        with the subject of the stage's e-mail as they would receive it."""
+        self.offer = offer
+        self.template_name = "applications/admin/board_move.html"
+        self.move_title = _("Move %(candidate)s to “%(stage)s”") % {
+            "candidate": application.candidate_name,
+            "stage": stage.name,
+        }
+        context = super().get_context_data(
+            offer=offer,
+            application=application,
+            stage=stage,
+            email_subject=services.stage_email_subject(application, stage),
+            cancel_url=cancel_url,
+        )
+        return self.render_to_response(context)
 
 
 class BulkMoveView(RecruitmentView):
