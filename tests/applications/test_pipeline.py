@@ -417,6 +417,46 @@ class BoardTests(PipelineTestCase):
         self.assertEqual(self.sent.stage, stage("Offer"))
         self.assertEqual(mail.outbox, [])
 
+    def test_a_withdrawn_card_cannot_be_moved(self):
+        self.sent.status = Status.WITHDRAWN
+        self.sent.save(update_fields=["status"])
+        self.client.force_login(self.hr)
+        response = self.client.get(self.board_url)
+        self.assertContains(response, f'data-board-card="{self.sent.pk}"')
+        self.assertNotContains(response, "data-board-move")
+        response = self.client.post(
+            self.board_url,
+            {
+                "application": self.sent.pk,
+                "stage": stage("Interview").pk,
+                "decided": "1",
+                "notify": "on",
+            },
+            follow=True,
+        )
+        self.assertContains(response, "The candidate withdrew this application.")
+        self.sent.refresh_from_db()
+        self.assertEqual(self.sent.stage, stage("New"))
+        self.assertEqual(OutgoingEmail.objects.count(), 0)
+
+    def test_the_confirmation_speaks_the_candidates_language(self):
+        self.candidate.language = "fr"
+        self.candidate.save(update_fields=["language"])
+        screening = stage("Screening")
+        screening.email_subject = "{offer_title}: {stage}"
+        screening.save()
+        self.client.force_login(self.hr)
+        response = self.client.post(
+            self.board_url, {"application": self.sent.pk, "stage": screening.pk}
+        )
+        # The status in the subject is the one the candidate will read.
+        self.assertContains(
+            response,
+            f"<strong data-email-subject>{self.offer.title}: En cours d'examen"
+            "</strong>",
+            html=True,
+        )
+
     def test_a_card_of_another_offer_or_a_bad_stage_moves_nothing(self):
         other = ApplicationFactory(
             candidate=self.other, offer=self.closed_offer, status=Status.SUBMITTED
