@@ -84,13 +84,14 @@ class RecruitmentView(WagtailAdminTemplateMixin, TemplateView):
 class BoardView(RecruitmentView):
     """The offer's board: a column per stage, a card per sent application. A
     card is moved by its form (a button), or dragged onto a column
-    (``board.js`` submits the same form)."""
+    (``board.js`` submits the same form without HR's choice of notifying,
+    which ``?move=<application>&stage=<stage>`` then asks for)."""
 
     template_name = "applications/admin/board.html"
     header_icon = "table"
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if request.method == "POST":
+        if request.method == "POST" or "move" in request.GET:
             self.permission = CHANGE_APPLICATIONS
         return super().dispatch(request, *args, **kwargs)
 
@@ -101,7 +102,19 @@ class BoardView(RecruitmentView):
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         self.offer = _offer_or_404(kwargs["offer_id"])
+        if "move" in request.GET:
+            return self.confirm_move(
+                _int(request.GET.get("move")), _int(request.GET.get("stage"))
+            )
         return super().get(request, *args, **kwargs)
+
+    def board_application(self, pk: int) -> Application | None:
+        return (
+            Application.objects.sent()
+            .filter(offer_id=self.offer.pk, pk=pk)
+            .select_related("candidate")
+            .first()
+        )
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         stages = services.pipeline()
@@ -133,27 +146,21 @@ class BoardView(RecruitmentView):
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         """Moves a card. With the card's button HR has decided whether the
         candidate is notified (its "Notify" box, ticked by the stage's default);
-        a card dragged onto a stage with an e-mail asks first, showing the
-        e-mail's subject."""
-        offer = _offer_or_404(kwargs["offer_id"])
-        board_url = reverse("applications_board", args=[offer.pk])
-        application = (
-            Application.objects.sent()
-            .filter(offer_id=offer.pk, pk=_int(request.POST.get("application")))
-            .select_related("candidate")
-            .first()
-        )
+        a card dragged onto a stage with an e-mail asks first."""
+        self.offer = _offer_or_404(kwargs["offer_id"])
+        board_url = reverse("applications_board", args=[self.offer.pk])
+        application = self.board_application(_int(request.POST.get("application")))
         stage = Stage.objects.filter(pk=_int(request.POST.get("stage"))).first()
         if application is None or stage is None:
             messages.error(
                 request, _("Choose an application of this board and a stage.")
             )
             return redirect(board_url)
-        card_url = f"{board_url}#card-{application.pk}"
         if request.POST.get("decided"):
             notify = bool(request.POST.get("notify"))
         elif stage.has_email and application.stage_id != stage.pk:
-            return self.confirm_move(offer, application, stage, card_url)
+            query = urlencode({"move": application.pk, "stage": stage.pk})
+            return redirect(f"{board_url}?{query}")
         else:
             notify = stage.notify_by_default and stage.has_email
         try:
@@ -166,25 +173,27 @@ class BoardView(RecruitmentView):
                 _("%(candidate)s is moved to “%(stage)s”.")
                 % {"candidate": application.candidate_name, "stage": stage.name},
             )
-        return redirect(card_url)
+        return redirect(f"{board_url}#card-{application.pk}")
 
-    def confirm_move(
-        self, offer: OfferPage, application: Application, stage: Stage, cancel_url: str
-    ) -> HttpResponse:
+    def confirm_move(self, application_id: int, stage_id: int) -> HttpResponse:
         """The page that asks whether the candidate is told of a dragged move,
         with the subject of the stage's e-mail as they would receive it."""
-        self.offer = offer
+        board_url = reverse("applications_board", args=[self.offer.pk])
+        application = self.board_application(application_id)
+        stage = Stage.objects.filter(pk=stage_id).first()
+        if application is None or stage is None:
+            return redirect(board_url)
         self.template_name = "applications/admin/board_move.html"
         self.move_title = _("Move %(candidate)s to “%(stage)s”") % {
             "candidate": application.candidate_name,
             "stage": stage.name,
         }
         context = super().get_context_data(
-            offer=offer,
+            offer=self.offer,
             application=application,
             stage=stage,
             email_subject=services.stage_email_subject(application, stage),
-            cancel_url=cancel_url,
+            cancel_url=f"{board_url}#card-{application.pk}",
         )
         return self.render_to_response(context)
 

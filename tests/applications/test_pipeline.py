@@ -359,11 +359,14 @@ class BoardTests(PipelineTestCase):
     def test_a_dragged_card_asks_before_a_stage_with_an_email(self):
         self.client.force_login(self.hr)
         interview = stage("Interview")
-        # A drop sends the card's form without HR's choice: nothing moves yet.
+        # A drop sends the card's form without HR's choice: nothing moves yet,
+        # HR is asked on a page of its own.
         response = self.client.post(
             self.board_url, {"application": self.sent.pk, "stage": interview.pk}
         )
-        self.assertEqual(response.status_code, 200)
+        confirm_url = self.board_url + f"?move={self.sent.pk}&stage={interview.pk}"
+        self.assertRedirects(response, confirm_url)
+        response = self.client.get(confirm_url)
         self.assertTemplateUsed(response, "applications/admin/board_move.html")
         self.assertContains(response, "Move Jane Doe to “Interview”")
         self.assertContains(
@@ -404,6 +407,13 @@ class BoardTests(PipelineTestCase):
         self.assertEqual(
             email.subject, f"Your application “{self.offer.title}”: an interview"
         )
+
+    def test_a_confirmation_of_an_unknown_card_or_stage_is_the_board(self):
+        self.client.force_login(self.hr)
+        for query in (f"?move={self.sent.pk}&stage=x", "?move=1e9&stage=1"):
+            with self.subTest(query):
+                response = self.client.get(self.board_url + query)
+                self.assertRedirects(response, self.board_url)
 
     def test_a_card_dragged_to_a_stage_without_email_moves_at_once(self):
         self.client.force_login(self.hr)
@@ -446,8 +456,8 @@ class BoardTests(PipelineTestCase):
         screening.email_subject = "{offer_title}: {stage}"
         screening.save()
         self.client.force_login(self.hr)
-        response = self.client.post(
-            self.board_url, {"application": self.sent.pk, "stage": screening.pk}
+        response = self.client.get(
+            self.board_url + f"?move={self.sent.pk}&stage={screening.pk}"
         )
         # The status in the subject is the one the candidate will read.
         self.assertContains(
@@ -568,6 +578,7 @@ class PermissionTests(PipelineTestCase):
             reverse("wagtailsnippets_applications_stage:add"),
         ]
         self.client.force_login(self.editor)
+        urls.append(self.board_url + f"?move={self.sent.pk}&stage={stage('Hired').pk}")
         for url in urls:
             with self.subTest(url):
                 self.assertIn(self.client.get(url).status_code, (302, 403))
