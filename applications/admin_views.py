@@ -84,22 +84,37 @@ class RecruitmentView(WagtailAdminTemplateMixin, TemplateView):
 class BoardView(RecruitmentView):
     """The offer's board: a column per stage, a card per sent application. A
     card is moved by its form (a button), or dragged onto a column
-    (``board.js`` submits the same form)."""
+    (``board.js`` submits the same form without HR's choice of notifying,
+    which ``?move=<application>&stage=<stage>`` then asks for)."""
 
     template_name = "applications/admin/board.html"
     header_icon = "table"
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if request.method == "POST":
+        if request.method == "POST" or "move" in request.GET:
             self.permission = CHANGE_APPLICATIONS
         return super().dispatch(request, *args, **kwargs)
 
+    move_title = ""
+
     def get_page_title(self) -> str:
-        return _("Board: %(offer)s") % {"offer": self.offer.title}
+        return self.move_title or _("Board: %(offer)s") % {"offer": self.offer.title}
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         self.offer = _offer_or_404(kwargs["offer_id"])
+        if "move" in request.GET:
+            return self.confirm_move(
+                _int(request.GET.get("move")), _int(request.GET.get("stage"))
+            )
         return super().get(request, *args, **kwargs)
+
+    def board_application(self, pk: int) -> Application | None:
+        return (
+            Application.objects.sent()
+            .filter(offer_id=self.offer.pk, pk=pk)
+            .select_related("candidate")
+            .first()
+        )
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         stages = services.pipeline()
@@ -129,28 +144,27 @@ class BoardView(RecruitmentView):
         )
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        """Moves a card: the stage's e-mail goes when the stage notifies by
-        default (the application's page lets HR choose)."""
-        offer = _offer_or_404(kwargs["offer_id"])
-        board_url = reverse("applications_board", args=[offer.pk])
-        application = (
-            Application.objects.sent()
-            .filter(offer_id=offer.pk, pk=_int(request.POST.get("application")))
-            .first()
-        )
+        """Moves a card. With the card's button HR has decided whether the
+        candidate is notified (its "Notify" box, ticked by the stage's default);
+        a card dragged onto a stage with an e-mail asks first."""
+        self.offer = _offer_or_404(kwargs["offer_id"])
+        board_url = reverse("applications_board", args=[self.offer.pk])
+        application = self.board_application(_int(request.POST.get("application")))
         stage = Stage.objects.filter(pk=_int(request.POST.get("stage"))).first()
         if application is None or stage is None:
             messages.error(
                 request, _("Choose an application of this board and a stage.")
             )
             return redirect(board_url)
+        if request.POST.get("decided"):
+            notify = bool(request.POST.get("notify"))
+        elif stage.has_email and application.stage_id != stage.pk:
+            query = urlencode({"move": application.pk, "stage": stage.pk})
+            return redirect(f"{board_url}?{query}")
+        else:
+            notify = stage.notify_by_default and stage.has_email
         try:
-            services.move_to_stage(
-                application,
-                stage,
-                request.user,
-                notify=stage.has_email and stage.notify_by_default,
-            )
+            services.move_to_stage(application, stage, request.user, notify=notify)
         except services.ApplicationError as error:
             messages.error(request, error.message)
         else:
@@ -160,6 +174,28 @@ class BoardView(RecruitmentView):
                 % {"candidate": application.candidate_name, "stage": stage.name},
             )
         return redirect(f"{board_url}#card-{application.pk}")
+
+    def confirm_move(self, application_id: int, stage_id: int) -> HttpResponse:
+        """The page that asks whether the candidate is told of a dragged move,
+        with the subject of the stage's e-mail as they would receive it."""
+        board_url = reverse("applications_board", args=[self.offer.pk])
+        application = self.board_application(application_id)
+        stage = Stage.objects.filter(pk=stage_id).first()
+        if application is None or stage is None:
+            return redirect(board_url)
+        self.template_name = "applications/admin/board_move.html"
+        self.move_title = _("Move %(candidate)s to “%(stage)s”") % {
+            "candidate": application.candidate_name,
+            "stage": stage.name,
+        }
+        context = super().get_context_data(
+            offer=self.offer,
+            application=application,
+            stage=stage,
+            email_subject=services.stage_email_subject(application, stage),
+            cancel_url=f"{board_url}#card-{application.pk}",
+        )
+        return self.render_to_response(context)
 
 
 class BulkMoveView(RecruitmentView):

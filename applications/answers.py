@@ -83,6 +83,24 @@ class IsoDateInput(forms.DateInput):
         return super().format_value(value)
 
 
+# The questions answered by choosing: the field and widget of each kind.
+CHOICE_FIELDS: dict[str, tuple[type[forms.Field], type[forms.Widget]]] = {
+    QuestionKind.YES_NO: (QuestionChoiceField, forms.RadioSelect),
+    QuestionKind.SINGLE_CHOICE: (QuestionChoiceField, forms.RadioSelect),
+    QuestionKind.MULTIPLE_CHOICE: (
+        QuestionMultipleChoiceField,
+        forms.CheckboxSelectMultiple,
+    ),
+}
+
+
+def choices_of(question: Question) -> list[tuple[str, Any]]:
+    """What a choice question offers: yes and no, or HR's options."""
+    if question.kind == QuestionKind.YES_NO:
+        return list(YES_NO_CHOICES)
+    return [(option, option) for option in question.options]
+
+
 def question_field(question: Question, *, draft: bool) -> forms.Field:
     """The form field that asks ``question``, with the widget of its kind."""
     options: dict[str, Any] = {
@@ -92,21 +110,11 @@ def question_field(question: Question, *, draft: bool) -> forms.Field:
         "help_text": escape(question.help_text),
         "error_messages": {"required": ANSWER_REQUIRED},
     }
-    choices = [(option, option) for option in question.options]
     kind = question.kind
     field: forms.Field
-    if kind == QuestionKind.YES_NO:
-        field = QuestionChoiceField(
-            choices=YES_NO_CHOICES, widget=forms.RadioSelect, **options
-        )
-    elif kind == QuestionKind.SINGLE_CHOICE:
-        field = QuestionChoiceField(
-            choices=choices, widget=forms.RadioSelect, **options
-        )
-    elif kind == QuestionKind.MULTIPLE_CHOICE:
-        field = QuestionMultipleChoiceField(
-            choices=choices, widget=forms.CheckboxSelectMultiple, **options
-        )
+    if kind in CHOICE_FIELDS:
+        field_class, widget = CHOICE_FIELDS[kind]
+        field = field_class(choices=choices_of(question), widget=widget, **options)
     elif kind == QuestionKind.NUMBER:
         field = QuestionDecimalField(
             max_digits=NUMBER_DIGITS,

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import formats, timezone
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
 from candidates.documents import library_full_error, lock_library
-from candidates.languages import current_language
+from candidates.languages import current_language, supported_language
 from candidates.models import CandidateProfile, Document, User
 from home.storage import private_files_atomic
 from offers.apply_state import ApplyState
@@ -17,7 +17,12 @@ from offers.models import OfferPage
 
 from .answers import save_answers
 from .choices import WITHDRAWABLE, Status
-from .emails import queue_stage_email, queue_status_email, queue_submission_emails
+from .emails import (
+    queue_stage_email,
+    queue_status_email,
+    queue_submission_emails,
+    render_stage_email,
+)
 from .forms import ApplicationForm
 from .models import ACTIVE_SPECULATIVE, Application, Note, Stage, StatusChange
 
@@ -293,6 +298,16 @@ def move_to_stage(
             else:
                 queue_status_email(change)
     return change
+
+
+def stage_email_subject(application: Application, stage: Stage) -> str:
+    """The subject of the e-mail the candidate would receive on entering
+    ``stage``, in their language ("" for a stage without e-mail)."""
+    if not stage.has_email:
+        return ""
+    language = application.candidate.language if application.candidate_id else ""
+    with translation.override(supported_language(language)):
+        return render_stage_email(application, stage)["subject"]
 
 
 def move_many(

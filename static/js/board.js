@@ -1,8 +1,19 @@
-// The admin board: a card dragged onto another column submits the card's own
-// form (the same as choosing the stage and pressing "Move"), so the board keeps
-// working without JavaScript and the server decides everything.
+// The admin board. Each card's form moves it (a stage, "Notify the candidate",
+// "Move"): choosing a stage ticks "Notify" as that stage does by default. A card
+// dragged onto another column submits its own form without HR's choice, so the
+// server asks whether to notify when that stage has an e-mail. After a move the
+// board opens at the moved card, which takes the focus.
 (function () {
   "use strict";
+
+  document.querySelectorAll("[data-board-move]").forEach(function (form) {
+    var select = form.querySelector("[data-board-stage]");
+    var notify = form.querySelector("[data-board-notify]");
+    select.addEventListener("change", function () {
+      var option = select.options[select.selectedIndex];
+      notify.checked = Boolean(option && option.dataset.notify);
+    });
+  });
 
   var dragged = null;
   document.querySelectorAll("[data-board-card]").forEach(function (card) {
@@ -38,11 +49,19 @@
       }
       event.preventDefault();
       var form = dragged.querySelector("[data-board-move]");
-      var select = form.querySelector("select[name=stage]");
+      var select = form.querySelector("[data-board-stage]");
       select.value = column.dataset.boardColumn;
       if (select.value === column.dataset.boardColumn) {
+        form.querySelector("[data-board-decided]").remove();
         form.submit();
       }
     });
   });
+
+  var moved = window.location.hash.match(/^#card-\d+$/)
+    ? document.querySelector(window.location.hash)
+    : null;
+  if (moved) {
+    moved.focus();
+  }
 })();

@@ -273,7 +273,8 @@ class BoardTests(PipelineTestCase):
         self.assertContains(response, "1 document")
         # The move of each card proposes the next stage.
         self.assertContains(
-            response, f'<option value="{stage("Screening").pk}" selected>'
+            response,
+            f'<option value="{stage("Screening").pk}" data-notify="on" selected>',
         )
 
     def test_a_card_shows_a_knock_out_answer(self):
@@ -282,13 +283,38 @@ class BoardTests(PipelineTestCase):
         response = self.client.get(self.board_url)
         self.assertContains(response, "data-knock-out", count=1)
 
+    def test_each_card_offers_notify_ticked_as_the_proposed_stage_does(self):
+        self.client.force_login(self.hr)
+        response = self.client.get(self.board_url)
+        # Screening is proposed, and notifies by default; Offer has no e-mail.
+        self.assertContains(
+            response,
+            f'<option value="{stage("Screening").pk}" data-notify="on" selected>',
+        )
+        self.assertContains(
+            response, f'<option value="{stage("Offer").pk}" data-notify="">'
+        )
+        self.assertContains(
+            response,
+            f'<input type="checkbox" name="notify" id="notify-{self.sent.pk}" '
+            "data-board-notify checked>",
+            html=True,
+        )
+        self.assertContains(response, 'tabindex="-1"', count=1)
+
     def test_a_card_is_moved_by_its_button(self):
         self.client.force_login(self.hr)
         with self.captureOnCommitCallbacks(execute=True):
             response = self.client.post(
                 self.board_url,
-                {"application": self.sent.pk, "stage": stage("Screening").pk},
+                {
+                    "application": self.sent.pk,
+                    "stage": stage("Screening").pk,
+                    "decided": "1",
+                    "notify": "on",
+                },
             )
+        # Back on the board at the moved card (which takes the focus).
         self.assertRedirects(
             response,
             self.board_url + f"#card-{self.sent.pk}",
@@ -296,16 +322,150 @@ class BoardTests(PipelineTestCase):
         )
         self.sent.refresh_from_db()
         self.assertEqual(self.sent.stage, stage("Screening"))
-        # Screening notifies by default, with its template.
+        # "Notify the candidate" ticked: Screening's template.
         [email] = mail.outbox
         self.assertIn("is under review", email.subject)
+        change = self.sent.status_changes.get(stage=stage("Screening"))
+        self.assertTrue(change.candidate_notified)
+        self.assertEqual(change.email_subject, email.subject)
         # Offer has no e-mail: a move there sends nothing.
         with self.captureOnCommitCallbacks(execute=True):
             self.client.post(
                 self.board_url,
                 {"application": self.sent.pk, "stage": stage("Offer").pk},
             )
+        self.sent.refresh_from_db()
+        self.assertEqual(self.sent.stage, stage("Offer"))
         self.assertEqual(len(mail.outbox), 1)
+
+    def test_hr_unticks_notify_and_nothing_is_sent(self):
+        self.client.force_login(self.hr)
+        with self.captureOnCommitCallbacks(execute=True):
+            self.client.post(
+                self.board_url,
+                {
+                    "application": self.sent.pk,
+                    "stage": stage("Interview").pk,
+                    "decided": "1",
+                },
+            )
+        self.sent.refresh_from_db()
+        self.assertEqual(self.sent.stage, stage("Interview"))
+        self.assertEqual(mail.outbox, [])
+        change = self.sent.status_changes.get(stage=stage("Interview"))
+        self.assertFalse(change.candidate_notified)
+        self.assertEqual(OutgoingEmail.objects.count(), 0)
+
+    def test_a_dragged_card_asks_before_a_stage_with_an_email(self):
+        self.client.force_login(self.hr)
+        interview = stage("Interview")
+        # A drop sends the card's form without HR's choice: nothing moves yet,
+        # HR is asked on a page of its own.
+        response = self.client.post(
+            self.board_url, {"application": self.sent.pk, "stage": interview.pk}
+        )
+        confirm_url = self.board_url + f"?move={self.sent.pk}&stage={interview.pk}"
+        self.assertRedirects(response, confirm_url)
+        response = self.client.get(confirm_url)
+        self.assertTemplateUsed(response, "applications/admin/board_move.html")
+        self.assertContains(response, "Move Jane Doe to “Interview”")
+        self.assertContains(
+            response,
+            f"<strong data-email-subject>Your application “{self.offer.title}”: "
+            "an interview</strong>",
+            html=True,
+        )
+        self.assertContains(
+            response,
+            '<input type="checkbox" name="notify" id="id_notify" '
+            'aria-describedby="id_notify-help" checked>',
+            html=True,
+        )
+        self.assertContains(response, f'href="{self.board_url}#card-{self.sent.pk}"')
+        self.sent.refresh_from_db()
+        self.assertEqual(self.sent.stage, stage("New"))
+        self.assertEqual(mail.outbox, [])
+        # Confirmed, notify left ticked: the Interview template goes.
+        with self.captureOnCommitCallbacks(execute=True):
+            response = self.client.post(
+                self.board_url,
+                {
+                    "application": self.sent.pk,
+                    "stage": interview.pk,
+                    "decided": "1",
+                    "notify": "on",
+                },
+            )
+        self.assertRedirects(
+            response,
+            self.board_url + f"#card-{self.sent.pk}",
+            fetch_redirect_response=False,
+        )
+        self.sent.refresh_from_db()
+        self.assertEqual(self.sent.stage, interview)
+        [email] = mail.outbox
+        self.assertEqual(
+            email.subject, f"Your application “{self.offer.title}”: an interview"
+        )
+
+    def test_a_confirmation_of_an_unknown_card_or_stage_is_the_board(self):
+        self.client.force_login(self.hr)
+        for query in (f"?move={self.sent.pk}&stage=x", "?move=1e9&stage=1"):
+            with self.subTest(query):
+                response = self.client.get(self.board_url + query)
+                self.assertRedirects(response, self.board_url)
+
+    def test_a_card_dragged_to_a_stage_without_email_moves_at_once(self):
+        self.client.force_login(self.hr)
+        with self.captureOnCommitCallbacks(execute=True):
+            response = self.client.post(
+                self.board_url,
+                {"application": self.sent.pk, "stage": stage("Offer").pk},
+            )
+        self.assertEqual(response.status_code, 302)
+        self.sent.refresh_from_db()
+        self.assertEqual(self.sent.stage, stage("Offer"))
+        self.assertEqual(mail.outbox, [])
+
+    def test_a_withdrawn_card_cannot_be_moved(self):
+        self.sent.status = Status.WITHDRAWN
+        self.sent.save(update_fields=["status"])
+        self.client.force_login(self.hr)
+        response = self.client.get(self.board_url)
+        self.assertContains(response, f'data-board-card="{self.sent.pk}"')
+        self.assertNotContains(response, "data-board-move")
+        response = self.client.post(
+            self.board_url,
+            {
+                "application": self.sent.pk,
+                "stage": stage("Interview").pk,
+                "decided": "1",
+                "notify": "on",
+            },
+            follow=True,
+        )
+        self.assertContains(response, "The candidate withdrew this application.")
+        self.sent.refresh_from_db()
+        self.assertEqual(self.sent.stage, stage("New"))
+        self.assertEqual(OutgoingEmail.objects.count(), 0)
+
+    def test_the_confirmation_speaks_the_candidates_language(self):
+        self.candidate.language = "fr"
+        self.candidate.save(update_fields=["language"])
+        screening = stage("Screening")
+        screening.email_subject = "{offer_title}: {stage}"
+        screening.save()
+        self.client.force_login(self.hr)
+        response = self.client.get(
+            self.board_url + f"?move={self.sent.pk}&stage={screening.pk}"
+        )
+        # The status in the subject is the one the candidate will read.
+        self.assertContains(
+            response,
+            f"<strong data-email-subject>{self.offer.title}: En cours d'examen"
+            "</strong>",
+            html=True,
+        )
 
     def test_a_card_of_another_offer_or_a_bad_stage_moves_nothing(self):
         other = ApplicationFactory(
@@ -418,6 +578,7 @@ class PermissionTests(PipelineTestCase):
             reverse("wagtailsnippets_applications_stage:add"),
         ]
         self.client.force_login(self.editor)
+        urls.append(self.board_url + f"?move={self.sent.pk}&stage={stage('Hired').pk}")
         for url in urls:
             with self.subTest(url):
                 self.assertIn(self.client.get(url).status_code, (302, 403))
