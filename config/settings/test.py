@@ -31,3 +31,5 @@ CONTACT_MIN_SECONDS = 0
 # browser journeys that autosave races the journey's own "Save draft" on a busy
 # machine (two creations of the same page). The journeys save by hand.
 WAGTAIL_AUTOSAVE_INTERVAL = 0
+# Nor does the editor ping its editing session while a journey types.
+WAGTAIL_EDITING_SESSION_PING_INTERVAL = 3_600_000

@@ -41,10 +41,6 @@ def add_question(page: Page, kind: str) -> None:
 
 
 def add_questions_and_publish(page: Page, offer) -> None:
-    # The editor's goodbye to its editing session, sent as it unloads, would
-    # run beside the next page's request in the live server, which shares the
-    # test's in-memory database: it is left out (the session expires anyway).
-    page.route("**/admin/editing-sessions/release/**", lambda route: route.abort())
     page.goto(reverse("wagtailadmin_pages:edit", args=[offer.pk]))
     page.get_by_role("tab", name="Questions").click()
     add_question(page, "Yes or no")
@@ -57,7 +53,6 @@ def add_questions_and_publish(page: Page, offer) -> None:
     expect(
         page.get_by_text(f"Page '{offer.title}' has been published.")
     ).to_be_visible()
-    page.unroute("**/admin/editing-sessions/release/**")
 
 
 def column(page: Page, stage: str):
@@ -74,9 +69,7 @@ def received_mail(smtp_server, count: int) -> list:
     return list(smtp_server.received)
 
 
-def test_recruiter_journey(browser, live_server, e2e_site, smtp_server, settings):
-    # (Nor does the editor ping its session while HR types.)
-    settings.WAGTAIL_EDITING_SESSION_PING_INTERVAL = 3_600_000
+def test_recruiter_journey(browser, live_server, e2e_site, smtp_server):
     # What the test reads of the database, it reads while no page is loading
     # (the live server shares the in-memory database).
     offer = free_offer()
