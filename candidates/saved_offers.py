@@ -28,9 +28,9 @@ def saved_offer_ids(request: HttpRequest) -> frozenset[int]:
     """The ids of the offers the logged-in visitor saved (one query a request)."""
     if request not in _saved_ids:
         _saved_ids[request] = frozenset(
-            SavedOffer.objects.filter(candidate=request.user).values_list(
-                "offer_id", flat=True
-            )
+            SavedOffer.objects.filter(candidate=request.user)
+            .order_by()
+            .values_list("offer_id", flat=True)
         )
     return _saved_ids[request]
 
