@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Case, IntegerField, QuerySet, Value, When
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
@@ -44,6 +45,23 @@ def find_application(candidate: User, offer: OfferPage | None) -> Application | 
     if offer is not None:
         return applications.filter(offer=offer).first()
     return applications.filter(ACTIVE_SPECULATIVE).first()
+
+
+def candidate_applications(candidate: User) -> QuerySet[Application]:
+    """The candidate's applications as their space lists them: drafts to finish
+    first, then the most recently changed, with their offers."""
+    return (
+        Application.objects.filter(candidate=candidate)
+        .select_related("offer")
+        .annotate(
+            draft_rank=Case(
+                When(status=Status.DRAFT, then=Value(0)),
+                default=Value(1),
+                output_field=IntegerField(),
+            )
+        )
+        .order_by("draft_rank", "-updated_at", "-pk")
+    )
 
 
 def new_application(candidate: User, offer: OfferPage | None) -> Application:

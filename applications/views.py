@@ -131,16 +131,12 @@ def _apply(request: HttpRequest, offer: OfferPage | None) -> HttpResponse:
 @never_cache
 @login_required
 def application_list(request: HttpRequest) -> HttpResponse:
-    """ "My applications": drafts and applications sent, with their status."""
-    applications = (
-        Application.objects.filter(candidate=request.user)
-        .select_related("offer")
-        .order_by("-updated_at", "-pk")
-    )
+    """ "My applications": drafts to finish first, then the applications sent,
+    with their status."""
     return render(
         request,
         "applications/application_list.html",
-        {"applications": applications},
+        {"applications": services.candidate_applications(request.user)},
     )
 
 

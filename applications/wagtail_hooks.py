@@ -38,7 +38,7 @@ from wagtail_modeladmin.views import IndexView, InspectView
 from candidates.documents import scan_stored_document
 from candidates.models import CandidateProfile, Document, User
 from candidates.personal_data import PERSONAL_DATA_HOOK, PersonalData
-from candidates.sections import SPACE_LINKS_HOOK, SpaceLink
+from candidates.sections import SPACE_LINKS_HOOK, SPACE_SECTIONS_HOOK, SpaceLink
 from core.antivirus import ScannerUnavailable, VirusFound
 from home.groups import CONTENT_EDITORS, HR_RECRUITERS
 from home.storage import StorageUnavailable, private_download_response
@@ -812,6 +812,34 @@ def add_my_applications_link(request: HttpRequest) -> list[SpaceLink]:
             order=300,
         )
     ]
+
+
+class SpaceApplicationsSection(Component):
+    """The first screen of the candidate space: drafts to finish first, then the
+    latest applications with their status (one query)."""
+
+    template_name = "applications/includes/space_applications.html"
+    shown = 6
+
+    def __init__(self, request: HttpRequest) -> None:
+        self.request = request
+
+    def get_context_data(self, parent_context: dict | None = None) -> dict:
+        applications = list(
+            services.candidate_applications(self.request.user)[: self.shown + 1]
+        )
+        shown = applications[: self.shown]
+        return {
+            "drafts": [application for application in shown if application.is_draft],
+            "sent": [application for application in shown if not application.is_draft],
+            "more": len(applications) > self.shown,
+            "request": self.request,
+        }
+
+
+@hooks.register(SPACE_SECTIONS_HOOK)
+def add_space_applications(request: HttpRequest) -> list[Component]:
+    return [SpaceApplicationsSection(request)]
 
 
 @hooks.register(OFFER_APPLY_STATE_HOOK)

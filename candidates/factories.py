@@ -7,7 +7,14 @@ import factory
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 
-from .models import CandidateProfile, Consent, Education, Experience, User
+from .models import (
+    CandidateProfile,
+    Consent,
+    Education,
+    Experience,
+    SavedOffer,
+    User,
+)
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -98,3 +105,12 @@ class ConsentFactory(factory.django.DjangoModelFactory):
         if agreement is None:
             raise ValueError("ConsentFactory needs a live DataProtectionPage.")
         return published_revision(agreement)
+
+
+class SavedOfferFactory(factory.django.DjangoModelFactory):
+    """An offer a candidate saved (give the ``offer``: a live ``OfferPage``)."""
+
+    candidate = factory.SubFactory(UserFactory)
+
+    class Meta:
+        model = SavedOffer

@@ -361,3 +361,35 @@ class Document(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("candidates:document_edit", args=[self.pk])
+
+
+class SavedOffer(models.Model):
+    """An offer a candidate keeps to come back to ("Saved offers" in their space);
+    it goes with the account."""
+
+    candidate = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="saved_offers",
+        verbose_name=_("candidate"),
+    )
+    offer = models.ForeignKey(
+        "offers.OfferPage",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("offer"),
+    )
+    saved_at = models.DateTimeField(_("saved at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("saved offer")
+        verbose_name_plural = _("saved offers")
+        ordering = ["-saved_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["candidate", "offer"], name="one_saved_offer_per_candidate"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return str(self.offer)

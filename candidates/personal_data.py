@@ -21,7 +21,14 @@ from allauth.account.models import EmailAddress
 from django.db.models import Expression
 from django.utils.text import slugify
 
-from .models import CandidateProfile, Consent, Document, OptionalConsent, User
+from .models import (
+    CandidateProfile,
+    Consent,
+    Document,
+    OptionalConsent,
+    SavedOffer,
+    User,
+)
 
 PERSONAL_DATA_HOOK = "register_personal_data"
 
@@ -224,6 +231,16 @@ def export_candidate(user: User) -> dict[str, Any]:
                 "uploaded_at", "pk"
             )
         ],
+        "saved_offers": [
+            {
+                "offer": saved.offer.title,
+                "offer_reference": saved.offer.reference,
+                "saved_at": saved.saved_at,
+            }
+            for saved in SavedOffer.objects.filter(candidate=user)
+            .select_related("offer")
+            .order_by("saved_at", "pk")
+        ],
     }
 
 
@@ -238,8 +255,10 @@ def export_document_files(user: User, data: dict[str, Any]) -> list[ExportedFile
 
 def erase_candidate_data(erasing: Erasing) -> None:
     """Deletes the documents (their files go once the erasure commits:
-    ``candidates.signals``), consents, profile and e-mail addresses."""
+    ``candidates.signals``), consents, profile, saved offers and e-mail
+    addresses."""
     account = erasing.account
+    SavedOffer.objects.filter(candidate=account).delete()
     Document.objects.filter(owner=account).delete()
     Consent.objects.filter(user=account).delete()
     OptionalConsent.objects.filter(user=account).delete()
@@ -261,6 +280,7 @@ CANDIDATE_DATA = PersonalData(
             "documents",
             "the rows and, once the transaction commits, the stored files",
         ),
+        "candidates.SavedOffer.candidate": Relation(Erasure.DELETED, "saved_offers"),
         # The addresses of the accounts (allauth, set up by this app).
         "account.EmailAddress.user": Relation(
             Erasure.DELETED, "account.email_addresses"

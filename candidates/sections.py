@@ -1,4 +1,4 @@
-"""What the apps above this one add to the candidate space, through two hooks
+"""What the apps above this one add to the candidate space, through three hooks
 (candidates never imports them):
 
 - ``register_candidate_space_links``: each function takes the request and returns
@@ -6,7 +6,11 @@
 - ``register_candidate_parameters_sections``: each function takes the request and
   returns a list of components (``wagtail.admin.ui.components.Component``), the
   sections of "My parameters" after the account's ("My alerts", "My consents"...),
-  in the order of ``INSTALLED_APPS``.
+  in the order of ``INSTALLED_APPS``;
+- ``register_candidate_space_sections``: each function takes the request and
+  returns a list of components, shown on the space's first screen above its menu
+  (drafts to finish, applications and their status), in the order of
+  ``INSTALLED_APPS``.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from wagtail import hooks
 
 SPACE_LINKS_HOOK = "register_candidate_space_links"
 PARAMETERS_SECTIONS_HOOK = "register_candidate_parameters_sections"
+SPACE_SECTIONS_HOOK = "register_candidate_space_sections"
 
 
 @dataclass(frozen=True)
@@ -46,5 +51,15 @@ def parameters_sections(request: HttpRequest) -> list[SafeString]:
     return [
         section.render_html(context)
         for hook in hooks.get_hooks(PARAMETERS_SECTIONS_HOOK)
+        for section in hook(request)
+    ]
+
+
+def space_sections(request: HttpRequest) -> list[SafeString]:
+    """The sections the other apps add to the space's first screen, rendered."""
+    context = {"request": request}
+    return [
+        section.render_html(context)
+        for hook in hooks.get_hooks(SPACE_SECTIONS_HOOK)
         for section in hook(request)
     ]

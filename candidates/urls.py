@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import documents, views
+from . import documents, saved_views, views
 
 app_name = "candidates"
 
@@ -53,6 +53,9 @@ urlpatterns = [
         documents.document_download,
         name="document_download",
     ),
+    path("saved/", saved_views.saved_offer_list, name="saved_offers"),
+    path("saved/<int:pk>/save/", saved_views.save, name="save_offer"),
+    path("saved/<int:pk>/remove/", saved_views.remove, name="remove_saved_offer"),
     path("parameters/", views.parameters, name="parameters"),
     path("parameters/username/", views.change_username, name="change_username"),
     path("parameters/language/", views.change_language, name="change_language"),

@@ -24,7 +24,7 @@ from .forms import (
     ProfileForm,
 )
 from .models import CandidateProfile, Education, Experience
-from .sections import parameters_sections, space_links
+from .sections import parameters_sections, space_links, space_sections
 from .verification import has_verified_email
 
 
@@ -36,13 +36,15 @@ def _profile_of(request: HttpRequest) -> CandidateProfile:
 
 @login_required
 def candidate_space(request: HttpRequest) -> HttpResponse:
-    """The entry of the candidate space: profile, documents, parameters and the
-    cards other apps add ("My applications")."""
+    """The entry of the candidate space: what other apps put first (drafts to
+    finish, applications), then the menu: profile, documents, saved offers,
+    parameters and the cards other apps add ("My applications")."""
     return render(
         request,
         "candidates/space.html",
         {
             "email_verified": has_verified_email(request.user),
+            "sections": space_sections(request),
             "links": space_links(request),
         },
     )

@@ -4,11 +4,17 @@ privacy app) and its own cards of the candidate space's menu."""
 from __future__ import annotations
 
 from django.http import HttpRequest
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from wagtail import hooks
 
+from offers.models import OfferPage
+from offers.save_toggle import OFFER_SAVE_TOGGLE_HOOK
+
 from .personal_data import CANDIDATE_DATA, PERSONAL_DATA_HOOK, PersonalData
+from .saved_offers import saved_offer_ids
 from .sections import SPACE_LINKS_HOOK, SpaceLink
 
 
@@ -33,9 +39,34 @@ def register_space_links(request: HttpRequest) -> list[SpaceLink]:
             order=200,
         ),
         SpaceLink(
+            title=_("Saved offers"),
+            text=_("The offers you keep to come back to."),
+            url=reverse("candidates:saved_offers"),
+            order=400,
+        ),
+        SpaceLink(
             title=_("My parameters"),
             text=_("Username, e-mail address, password, job alerts and your data."),
             url=reverse("candidates:parameters"),
             order=900,
         ),
     ]
+
+
+@hooks.register(OFFER_SAVE_TOGGLE_HOOK)
+def offer_save_toggle(request: HttpRequest | None, offer: OfferPage) -> SafeString:
+    """Save / Saved on an offer's card and page: a form for a logged-in visitor,
+    showing whether they saved it; for anyone else, the same link for all (pages are
+    cached for them) that saves it once they log in."""
+    user = getattr(request, "user", None)
+    logged_in = user is not None and user.is_authenticated
+    return render_to_string(
+        "candidates/includes/save_toggle.html",
+        {
+            "offer": offer,
+            "logged_in": logged_in,
+            "saved": logged_in and offer.pk in saved_offer_ids(request),
+            "next": request.get_full_path() if request is not None else offer.url,
+        },
+        request=request if logged_in else None,
+    )

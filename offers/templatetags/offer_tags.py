@@ -3,6 +3,7 @@ from django.utils.translation import gettext as _
 
 from home.formatting import money
 from offers.models import JobFamily, Location, OfferPage
+from offers.save_toggle import save_toggle
 
 register = template.Library()
 
@@ -47,3 +48,9 @@ def salary_range(offer: OfferPage) -> str:
             "high": money(offer.salary_max, offer.salary_currency),
         }
     return f"{amount} {offer.get_salary_period_display()}"
+
+
+@register.simple_tag(takes_context=True)
+def offer_save_toggle(context: template.Context, offer: OfferPage) -> str:
+    """The Save toggle of an offer (drawn by the app keeping saved offers)."""
+    return save_toggle(context.get("request"), offer)

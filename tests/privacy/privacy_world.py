@@ -28,6 +28,7 @@ from candidates.factories import (
     EducationFactory,
     EmailAddressFactory,
     ExperienceFactory,
+    SavedOfferFactory,
     UserFactory,
 )
 from candidates.models import Document, OptionalConsent, User
@@ -93,8 +94,9 @@ def make_candidate(
     username: str, offers: tuple[Any, Any], hr: User | None = None
 ) -> Candidate:
     """A candidate with a row of every kind: profile, experience, education,
-    consents, documents, a sent application (with history, an HR note and an
-    access log row), a draft, an alert with its keywords and a delivery."""
+    consents, documents, a saved offer, a sent application (with history, an HR
+    note and an access log row), a draft, an alert with its keywords and a
+    delivery."""
     user = UserFactory(
         username=username,
         email=f"{username}@example.org",
@@ -155,6 +157,7 @@ def make_candidate(
     AlertDelivery.objects.create(
         alert=alert, candidate=user, offer=offers[0], frequency=alert.frequency
     )
+    SavedOfferFactory(candidate=user, offer=offers[1])
     user.last_login = timezone.now()
     user.save(update_fields=["last_login"])
     return Candidate(user, cv, letter, sent, draft, alert)
