@@ -142,7 +142,7 @@ def pages_to_measure() -> list[tuple[str, str]]:
     offers = OfferPage.objects.live().order_by("-first_published_at", "pk")
     offer_path = offers[offers.count() // 2].url  # the median offer
     listing = OfferIndexPage.objects.live().order_by("path").first().url
-    home = listing.rstrip("/").rsplit("/", 2)[0] + "/"  # the language's home
+    home = listing.rstrip("/").rsplit("/", 1)[0] + "/"  # the language's home
     return [
         ("home", home),
         ("listing", listing),

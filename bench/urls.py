@@ -3,9 +3,9 @@ the same server answers when the view does nothing."""
 
 from django.http import HttpRequest, HttpResponse
 from django.urls import path
+from django.views.decorators.cache import never_cache
 
 from config.urls import urlpatterns as site_urlpatterns
-from django.views.decorators.cache import never_cache
 
 
 @never_cache  # run each time, through every middleware: never a page cache hit
