@@ -479,13 +479,13 @@ def load_brand_images(portal_settings: PortalSettings) -> None:
     """The logo, the favicon and the default sharing image, drawn by the demo
     (``demo_images.py``), where none is chosen yet."""
     name = portal_settings.organisation_name
+    colour = portal_settings.primary_colour
+    rgb = (int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16))
     if portal_settings.logo_id is None:
         portal_settings.logo = demo_image(
-            f"{name} logo", lambda: logo(name), extension="png"
+            f"{name} logo", lambda: logo(rgb), extension="png"
         )
     if portal_settings.favicon_id is None:
-        colour = portal_settings.primary_colour
-        rgb = (int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16))
         portal_settings.favicon = demo_image(
             f"{name} icon", lambda: favicon(rgb), extension="png"
         )

@@ -119,21 +119,21 @@ def mark(draw: ImageDraw.ImageDraw, box: tuple[float, float, float, float]) -> N
     )
 
 
-def logo(name: str, height: int = 160) -> bytes:
-    """The header's logo: the mark and the company's name in white on a
-    transparent background (the header is in the primary colour), as a PNG."""
-    font = ImageFont.load_default(size=round(height * 0.6))
-    text_width = ImageDraw.Draw(PillowImage.new("L", (1, 1))).textlength(
-        name, font=font
-    )
-    gap = height // 4
-    picture = PillowImage.new(
-        "RGBA", (height + gap + round(text_width) + 4, height), (0, 0, 0, 0)
-    )
+def logo(colour: Colour, size: int = 160) -> bytes:
+    """The company's emblem, as a PNG: the mark on a rounded square of
+    ``colour`` with a white edge, readable on the coloured header (which writes
+    the company's name beside it) and on the white of search results."""
+    picture = PillowImage.new("RGBA", (size, size), (0, 0, 0, 0))
     draw = ImageDraw.Draw(picture)
-    inset = height * 0.06
-    mark(draw, (inset, inset, height - inset, height - inset))
-    draw.text((height + gap, height / 2), name, font=font, fill="white", anchor="lm")
+    draw.rounded_rectangle(
+        (0, 0, size - 1, size - 1),
+        radius=size // 5,
+        fill=colour,
+        outline="white",
+        width=max(2, size // 32),
+    )
+    inset = size * 0.18
+    mark(draw, (inset, inset, size - inset, size - inset))
     return encode(picture, "PNG")
 
 
