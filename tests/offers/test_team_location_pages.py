@@ -297,3 +297,12 @@ def test_the_block_chooser_previews_every_block(admin_client, home_page):
         )
         assert response.status_code == 200, name
         assert b"css/blocks.css" in response.content, name
+
+
+@pytest.mark.django_db
+def test_team_and_location_pages_carry_sharing_tags(client, catalogue):
+    for page in (catalogue["team"], catalogue["place"]):
+        html = client.get(page.url).content.decode()
+        assert f'<meta property="og:title" content="{page.title}">' in html
+        assert f'<meta property="og:url" content="{page.full_url}">' in html
+        assert '<meta name="twitter:card"' in html
