@@ -137,18 +137,29 @@ def drain(base: str, connections: int) -> None:
 
 
 def pages_to_measure() -> list[tuple[str, str]]:
-    from offers.models import OfferPage
+    """The pages of the default language, at their addresses (with its prefix:
+    an address without one is a redirect)."""
+    from wagtail.models import Locale
 
-    offers = OfferPage.objects.live().order_by("-first_published_at", "pk")
+    from offers.models import OfferIndexPage, OfferPage
+
+    default = Locale.get_default()
+    listing = OfferIndexPage.objects.live().get(locale=default)
+    offers = (
+        OfferPage.objects.live()
+        .filter(locale=default)
+        .order_by("-first_published_at", "pk")
+    )
     offer_path = offers[offers.count() // 2].url  # the median offer
+    home, listing_path = listing.get_parent().url, listing.url
     return [
-        ("home", "/"),
-        ("listing", "/offers/"),
-        ("filtered listing", f"/offers/?{FILTER_QUERY}"),
-        ("search, rare word", "/offers/?q=zephyr"),
-        ("search, common word", "/offers/?q=team"),
+        ("home", home),
+        ("listing", listing_path),
+        ("filtered listing", f"{listing_path}?{FILTER_QUERY}"),
+        ("search, rare word", f"{listing_path}?q=zephyr"),
+        ("search, common word", f"{listing_path}?q=team"),
         ("offer page", offer_path),
-        ("feed", "/offers/feed/"),
+        ("feed", f"{listing_path}feed/"),
     ]
 
 

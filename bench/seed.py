@@ -34,7 +34,7 @@ def main() -> None:
     from django.db import transaction
     from django.db.models import F
     from django.utils import timezone
-    from wagtail.models import Page
+    from wagtail.models import Locale, Page
     from wagtail.search.backends import get_search_backend
 
     from offers.models import (
@@ -48,9 +48,12 @@ def main() -> None:
     started = time.monotonic()
     call_command("load_demo_data", stdout=io.StringIO())
     rng = random.Random(args.seed)  # noqa: S311 - benchmark data
-    index = OfferIndexPage.objects.get()
-    families = list(JobFamily.objects.all())
-    places = list(Location.objects.all())
+    # The offers are seeded in the default language, under its listing, with
+    # its families and places (the demo's French pages have their own).
+    default = Locale.get_default()
+    index = OfferIndexPage.objects.get(locale=default)
+    families = list(JobFamily.objects.filter(locale=default))
+    places = list(Location.objects.filter(locale=default))
     roles = [
         "developer",
         "engineer",

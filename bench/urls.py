@@ -2,8 +2,10 @@
 the same server answers when the view does nothing."""
 
 from django.http import HttpRequest, HttpResponse
-from django.urls import include, path
+from django.urls import path
 from django.views.decorators.cache import never_cache
+
+from config.urls import urlpatterns as site_urlpatterns
 
 
 @never_cache  # run each time, through every middleware: never a page cache hit
@@ -11,7 +13,9 @@ def hello(request: HttpRequest) -> HttpResponse:
     return HttpResponse("Hello, world", content_type="text/plain; charset=utf-8")
 
 
+# The site's patterns themselves, not include()d: their language prefixes
+# (i18n_patterns) are only allowed in the root URLconf.
 urlpatterns = [
     path("bench/hello", hello, name="bench_hello"),
-    path("", include("config.urls")),
+    *site_urlpatterns,
 ]
