@@ -1115,7 +1115,7 @@ class EmployerIndexPage(BasePage):
         abstract = True
 
     def listed_pages(self) -> PageQuerySet:
-        """The live pages listed, with their images' renditions."""
+        """The pages of the kind listed; the index shows its live children."""
         raise NotImplementedError
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any):
