@@ -137,29 +137,20 @@ def drain(base: str, connections: int) -> None:
 
 
 def pages_to_measure() -> list[tuple[str, str]]:
-    """The pages of the default language, at their addresses (with its prefix:
-    an address without one is a redirect)."""
-    from wagtail.models import Locale
-
     from offers.models import OfferIndexPage, OfferPage
 
-    default = Locale.get_default()
-    listing = OfferIndexPage.objects.live().get(locale=default)
-    offers = (
-        OfferPage.objects.live()
-        .filter(locale=default)
-        .order_by("-first_published_at", "pk")
-    )
+    offers = OfferPage.objects.live().order_by("-first_published_at", "pk")
     offer_path = offers[offers.count() // 2].url  # the median offer
-    home, listing_path = listing.get_parent().url, listing.url
+    listing = OfferIndexPage.objects.live().order_by("path").first().url
+    home = listing.rstrip("/").rsplit("/", 1)[0] + "/"  # the language's home
     return [
         ("home", home),
-        ("listing", listing_path),
-        ("filtered listing", f"{listing_path}?{FILTER_QUERY}"),
-        ("search, rare word", f"{listing_path}?q=zephyr"),
-        ("search, common word", f"{listing_path}?q=team"),
+        ("listing", listing),
+        ("filtered listing", f"{listing}?{FILTER_QUERY}"),
+        ("search, rare word", f"{listing}?q=zephyr"),
+        ("search, common word", f"{listing}?q=team"),
         ("offer page", offer_path),
-        ("feed", f"{listing_path}feed/"),
+        ("feed", f"{listing}feed/"),
     ]
 
 

@@ -48,12 +48,11 @@ def main() -> None:
     started = time.monotonic()
     call_command("load_demo_data", stdout=io.StringIO())
     rng = random.Random(args.seed)  # noqa: S311 - benchmark data
-    # The offers are seeded in the default language, under its listing, with
-    # its families and places (the demo's French pages have their own).
-    default = Locale.get_default()
-    index = OfferIndexPage.objects.get(locale=default)
-    families = list(JobFamily.objects.filter(locale=default))
-    places = list(Location.objects.filter(locale=default))
+    # The offers are written in the default language, under its listing.
+    locale = Locale.get_default()
+    index = OfferIndexPage.objects.get(locale=locale)
+    families = list(JobFamily.objects.filter(locale=locale))
+    places = list(Location.objects.filter(locale=locale))
     roles = [
         "developer",
         "engineer",

@@ -13,8 +13,8 @@ def hello(request: HttpRequest) -> HttpResponse:
     return HttpResponse("Hello, world", content_type="text/plain; charset=utf-8")
 
 
-# The site's patterns themselves, not include()d: their language prefixes
-# (i18n_patterns) are only allowed in the root URLconf.
+# The site's patterns are added as they are, not included: Django refuses
+# i18n_patterns (the /en/ and /fr/ prefixes) inside an included URLconf.
 urlpatterns = [
     path("bench/hello", hello, name="bench_hello"),
     *site_urlpatterns,
