@@ -151,16 +151,50 @@ def main() -> None:
                 closing_date=(
                     today + timedelta(days=rng.randint(1, 120)) if number % 3 else None
                 ),
+                # Missions and profile, as every published offer has them,
+                # and a body of the length of the demo's: pages of a real size.
+                missions=(
+                    f"<p>You join a team of {rng.randint(3, 30)} people working "
+                    f"on {field}. You know {words}{rare}.</p><ul>"
+                    + "".join(
+                        f"<li>You take charge of {skill} with the {field} team, "
+                        "from the first study to the follow-up in production.</li>"
+                        for skill in rng.sample(skills, 4)
+                    )
+                    + "</ul>"
+                ),
+                profile=(
+                    f"<p>{rng.randint(1, 10)} years of experience as a {role} or "
+                    "in a similar job, clear writing and the habit of sharing "
+                    "what you learn.</p><ul>"
+                    + "".join(
+                        f"<li>Practice of {skill}.</li>"
+                        for skill in rng.sample(skills, 3)
+                    )
+                    + "</ul>"
+                ),
                 body=[
                     {
                         "type": "heading",
-                        "value": {"text": "Your missions", "level": "h2"},
+                        "value": {"text": "What we offer", "level": "h2"},
                     },
                     {
                         "type": "paragraph",
                         "value": (
-                            f"<p>You join a team of {rng.randint(3, 30)} people "
-                            f"working on {field}. You know {words}{rare}.</p>"
+                            "<p>Two days a week from home, five training days a "
+                            "year, full health cover and a yearly bonus.</p>"
+                        ),
+                    },
+                    {
+                        "type": "heading",
+                        "value": {"text": "How we recruit", "level": "h2"},
+                    },
+                    {
+                        "type": "paragraph",
+                        "value": (
+                            "<p>A call with a recruiter, a conversation with the "
+                            "team about a real case, then an answer within a "
+                            "week.</p>"
                         ),
                     },
                 ],

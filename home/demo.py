@@ -14,6 +14,7 @@ from django.utils import translation
 from wagtail.models import Page, Site
 
 from .demo_fr import load_french_pages
+from .demo_images import demo_image, favicon, logo, sharing_image
 from .factories import (
     ConfidentialityPageFactory,
     ContactPageFactory,
@@ -455,6 +456,7 @@ def load_settings(home: HomePage) -> None:
     portal_settings.linkedin_url = "https://www.linkedin.com/company/example"
     portal_settings.instagram_url = "https://www.instagram.com/example"
     portal_settings.youtube_url = "https://www.youtube.com/@example"
+    load_brand_images(portal_settings)
     footer_pages = [
         Page.objects.child_of(home).get(slug=slug)
         for slug in (
@@ -471,6 +473,27 @@ def load_settings(home: HomePage) -> None:
         for page in footer_pages
     ]
     portal_settings.save()
+
+
+def load_brand_images(portal_settings: PortalSettings) -> None:
+    """The logo, the favicon and the default sharing image, drawn by the demo
+    (``demo_images.py``), where none is chosen yet."""
+    name = portal_settings.organisation_name
+    colour = portal_settings.primary_colour
+    rgb = (int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16))
+    if portal_settings.logo_id is None:
+        portal_settings.logo = demo_image(
+            f"{name} logo", lambda: logo(rgb), extension="png"
+        )
+    if portal_settings.favicon_id is None:
+        portal_settings.favicon = demo_image(
+            f"{name} icon", lambda: favicon(rgb), extension="png"
+        )
+    if portal_settings.social_image_id is None:
+        portal_settings.social_image = demo_image(
+            f"{name} careers, shared",
+            lambda: sharing_image(name, "Careers: software for parcels", "harbour"),
+        )
 
 
 def base_url_address(base_url: str) -> tuple[str, int]:

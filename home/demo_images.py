@@ -94,13 +94,93 @@ def portrait(name: str, palette: str, size: int = 480) -> bytes:
     return encode(picture)
 
 
-def encode(picture: PillowImage.Image) -> bytes:
+def mark(draw: ImageDraw.ImageDraw, box: tuple[float, float, float, float]) -> None:
+    """The demo company's mark in ``box``: a compass rose pointing north-west."""
+    left, top, right, bottom = box
+    centre_x, centre_y = (left + right) / 2, (top + bottom) / 2
+    radius = (right - left) / 2
+    draw.ellipse(box, outline="white", width=max(2, round(radius / 7)))
+    tip = radius * 0.78
+    draw.polygon(
+        [
+            (centre_x - tip * 0.7, centre_y - tip * 0.7),
+            (centre_x + radius * 0.16, centre_y - radius * 0.16),
+            (centre_x - radius * 0.16, centre_y + radius * 0.16),
+        ],
+        fill="white",
+    )
+    draw.polygon(
+        [
+            (centre_x + tip * 0.7, centre_y + tip * 0.7),
+            (centre_x + radius * 0.16, centre_y - radius * 0.16),
+            (centre_x - radius * 0.16, centre_y + radius * 0.16),
+        ],
+        fill=(255, 255, 255, 150),
+    )
+
+
+def logo(colour: Colour, size: int = 160) -> bytes:
+    """The company's emblem, as a PNG: the mark on a rounded square of
+    ``colour`` with a white edge, readable on the coloured header (which writes
+    the company's name beside it) and on the white of search results."""
+    picture = PillowImage.new("RGBA", (size, size), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(picture)
+    draw.rounded_rectangle(
+        (0, 0, size - 1, size - 1),
+        radius=size // 5,
+        fill=colour,
+        outline="white",
+        width=max(2, size // 32),
+    )
+    inset = size * 0.18
+    mark(draw, (inset, inset, size - inset, size - inset))
+    return encode(picture, "PNG")
+
+
+def favicon(colour: Colour, size: int = 192) -> bytes:
+    """The browser tab's icon: the mark on a rounded square of ``colour``."""
+    picture = PillowImage.new("RGBA", (size, size), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(picture)
+    draw.rounded_rectangle((0, 0, size - 1, size - 1), radius=size // 5, fill=colour)
+    inset = size * 0.16
+    mark(draw, (inset, inset, size - inset, size - inset))
+    return encode(picture, "PNG")
+
+
+def sharing_image(name: str, line: str, palette: str) -> bytes:
+    """The default image of shared links (1200 × 630): a landscape with the
+    company's mark, name and a line about it."""
+    picture = PillowImage.open(io.BytesIO(scene(palette, 19, (1200, 630))))
+    draw = ImageDraw.Draw(picture, "RGBA")
+    draw.rounded_rectangle((60, 60, 760, 300), radius=24, fill=(0, 0, 0, 150))
+    mark(draw, (96, 96, 196, 196))
+    draw.text(
+        (224, 146),
+        name,
+        font=ImageFont.load_default(size=72),
+        fill="white",
+        anchor="lm",
+    )
+    draw.text(
+        (100, 250),
+        line,
+        font=ImageFont.load_default(size=38),
+        fill="white",
+        anchor="lm",
+    )
+    return encode(picture)
+
+
+def encode(picture: PillowImage.Image, kind: str = "JPEG") -> bytes:
     data = io.BytesIO()
-    picture.save(data, "JPEG", quality=82, optimize=True)
+    if kind == "JPEG":
+        picture.convert("RGB").save(data, "JPEG", quality=82, optimize=True)
+    else:
+        picture.save(data, kind, optimize=True)
     return data.getvalue()
 
 
-def demo_image(title: str, make: Callable[[], bytes]):
+def demo_image(title: str, make: Callable[[], bytes], extension: str = "jpg"):
     """The library's image of this title, made and stored when missing."""
     model = get_image_model()
     existing = model.objects.filter(title=title).first()
@@ -108,6 +188,6 @@ def demo_image(title: str, make: Callable[[], bytes]):
         return existing
     name = "".join(c if c.isalnum() else "-" for c in title.lower()).strip("-")
     image = model(title=title)
-    image.file = ImageFile(io.BytesIO(make()), name=f"demo-{name}.jpg")
+    image.file = ImageFile(io.BytesIO(make()), name=f"demo-{name}.{extension}")
     image.save()
     return image

@@ -103,6 +103,20 @@ def row_changed(sender: type, **kwargs: Any) -> None:
         public_content_changed()
 
 
+def purge_pages_showing(instance: Any, **kwargs: Any) -> None:
+    """A page published, unpublished or moved whose content other pages show
+    (a team page, whose quote and link its offers carry): a CDN drops those
+    pages too, as Wagtail drops the page itself. Such a page names them with
+    a ``pages_showing_it()`` method; the page cache's own copies went with the
+    generation."""
+    pages_showing_it = getattr(instance.specific_deferred, "pages_showing_it", None)
+    if not settings.WAGTAILFRONTENDCACHE or pages_showing_it is None:
+        return
+    from wagtail.contrib.frontend_cache.utils import purge_pages_from_cache
+
+    purge_pages_from_cache(pages_showing_it())
+
+
 def connect_signals() -> None:
     """Connects ``public_content_changed`` to whatever changes public pages
     (snippets are registered after this runs: each save asks)."""
@@ -111,6 +125,7 @@ def connect_signals() -> None:
     uid = "home.page_cache"
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(public_content_changed, dispatch_uid=uid)
+        signal.connect(purge_pages_showing, dispatch_uid=f"{uid}.showing")
     post_save.connect(row_changed, dispatch_uid=uid)
     post_delete.connect(row_changed, dispatch_uid=uid)
 

@@ -958,6 +958,9 @@ class OfferPage(BasePage):
             locale_id=self.locale_id,
             location_ids=[location.pk for location in locations],
         )
+        context["team_place"] = team_and_place(
+            context["team_pages"], context["location_pages"]
+        )
         context["sharing_description"] = self.get_sharing_description(locations)
         # The parent's address, without reading the parent: its path is ours
         # less our slug.
@@ -1091,34 +1094,56 @@ class OpenOffersMixin:
         return context
 
 
-class TeamIndexPage(BasePage):
-    """The list of the company's teams, each with its own page."""
+class EmployerIndexPage(BasePage):
+    """The list of one kind of employer page (teams, places), each shown as a
+    card with its image, title and summary: one page of each kind per site."""
 
     introduction = models.TextField(
         _("introduction"),
         blank=True,
-        help_text=_("A short paragraph shown above the teams."),
+        help_text=_("A short paragraph shown above the list."),
     )
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
 
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["offers.TeamPage"]
     max_count = 1
-    page_description = _("The list of the teams (one per site).")
+    #: The class of the page's ``<body>`` (a hook for styles and tests).
+    body_class = ""
 
     class Meta:
-        verbose_name = _("team index page")
+        abstract = True
+
+    def listed_pages(self) -> PageQuerySet:
+        """The pages of the kind listed; the index shows its live children."""
+        raise NotImplementedError
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any):
         context = super().get_context(request, *args, **kwargs)
-        context["teams"] = (
-            TeamPage.objects.child_of(self)
+        context["pages"] = (
+            self.listed_pages()
+            .child_of(self)
             .live()
             .select_related("image")
             .prefetch_related("image__renditions")
         )
         return context
+
+
+class TeamIndexPage(EmployerIndexPage):
+    """The list of the company's teams, each with its own page."""
+
+    subpage_types = ["offers.TeamPage"]
+    page_description = _("The list of the teams (one per site).")
+    body_class = "page-teams"
+    # Wagtail names a page's template after its own class: the shared one.
+    template = "offers/employer_index_page.html"
+
+    class Meta:
+        verbose_name = _("team index page")
+
+    def listed_pages(self) -> PageQuerySet:
+        return TeamPage.objects.all()
 
 
 class TeamPage(OpenOffersMixin, BasePage):
@@ -1210,35 +1235,28 @@ class TeamPage(OpenOffersMixin, BasePage):
     def listing_filter(self) -> str:
         return f"?family={self.job_family.slug}" if self.job_family else ""
 
+    def pages_showing_it(self) -> OfferQuerySet:
+        """The offers that carry this page's quote and link (a CDN purges them
+        when it changes): those of its family, in every language."""
+        if self.job_family_id is None:
+            return OfferPage.objects.none()
+        slugs = JobFamily.objects.filter(pk=self.job_family_id).values("slug")
+        return OfferPage.objects.live().filter(job_family__slug__in=slugs)
 
-class LocationIndexPage(BasePage):
+
+class LocationIndexPage(EmployerIndexPage):
     """The list of the company's places of work."""
 
-    introduction = models.TextField(
-        _("introduction"),
-        blank=True,
-        help_text=_("A short paragraph shown above the places."),
-    )
-
-    content_panels = [*Page.content_panels, FieldPanel("introduction")]
-
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["offers.LocationPage"]
-    max_count = 1
     page_description = _("The list of the places of work (one per site).")
+    body_class = "page-places"
+    template = "offers/employer_index_page.html"
 
     class Meta:
         verbose_name = _("location index page")
 
-    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any):
-        context = super().get_context(request, *args, **kwargs)
-        context["places"] = (
-            LocationPage.objects.child_of(self)
-            .live()
-            .select_related("image")
-            .prefetch_related("image__renditions")
-        )
-        return context
+    def listed_pages(self) -> PageQuerySet:
+        return LocationPage.objects.all()
 
 
 class LocationPage(OpenOffersMixin, BasePage):
@@ -1338,6 +1356,14 @@ class LocationPage(OpenOffersMixin, BasePage):
     def listing_filter(self) -> str:
         return f"?location={self.location.slug}" if self.location else ""
 
+    def pages_showing_it(self) -> OfferQuerySet:
+        """The offers that carry this page's photo, address and link (a CDN
+        purges them when it changes): those in its place, in every language."""
+        if self.location_id is None:
+            return OfferPage.objects.none()
+        slugs = Location.objects.filter(pk=self.location_id).values("slug")
+        return OfferPage.objects.live().filter(locations__slug__in=slugs).distinct()
+
 
 def pages_about(
     family_ids: Sequence[int] = (),
@@ -1380,3 +1406,32 @@ def pages_about(
     teams = [page for page in pages_found if page.content_type_id == team_type.pk]
     places = [page for page in pages_found if page.content_type_id != team_type.pk]
     return teams, places
+
+
+def team_and_place(
+    team_pages: Sequence[Page], location_pages: Sequence[Page]
+) -> dict[str, Any]:
+    """What an offer shows of its team and its places, below its description:
+    the first team page's first quote (or its image and introduction) and each
+    place's photo and address. A constant number of queries: the team page, its
+    quotes' photos, the place pages with their images and the renditions."""
+    team = None
+    if team_pages:
+        team = (
+            TeamPage.objects.live()
+            .select_related("image")
+            .filter(pk=team_pages[0].pk)
+            .first()
+        )
+    places: list[LocationPage] = []
+    if location_pages:
+        order = {page.pk: number for number, page in enumerate(location_pages)}
+        places = sorted(
+            LocationPage.objects.live()
+            .filter(pk__in=order)
+            .select_related("image")
+            .prefetch_related("image__renditions"),
+            key=lambda place: order[place.pk],
+        )
+    quote = team.quotes[0].value if team is not None and team.quotes else None
+    return {"team": team, "quote": quote, "places": places}

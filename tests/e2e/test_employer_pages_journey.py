@@ -1,4 +1,5 @@
-"""The employer pages in Chromium: the home page and a team page pass axe at
+"""The employer pages in Chromium: the home page, the team and location pages
+and their indexes, and an offer with its team and place pass axe at
 phone and desktop sizes; the YouTube video asks nothing of YouTube until the
 visitor plays it; each page weighs at most 500 KB on a first visit, all of it
 from the site's own host."""
@@ -13,7 +14,7 @@ import pytest
 from django.urls import clear_url_caches
 from playwright.sync_api import Page, expect
 
-from offers.models import OfferPage, TeamPage
+from offers.models import LocationIndexPage, OfferPage, TeamPage
 
 from .conftest import VIEWPORTS, assert_accessible, open_page
 
@@ -80,9 +81,19 @@ def test_home_and_team_pages_are_accessible(page, served_media):
     assert_accessible(page)
 
     page.get_by_role("link", name="Backend developer (Python)").first.click()
-    page.get_by_role("link", name=re.compile("Discover the place: Lyon")).click()
+    # The offer carries its team's quote and its place, below its description.
+    about = page.locator(".offer-about")
+    expect(about.get_by_role("heading", name="Your team")).to_be_visible()
+    expect(about.locator(".block-quote")).to_be_visible()
+    scroll_through(page)
+    assert_accessible(page)
+    about.get_by_role("link", name=re.compile("Discover the place.*Lyon")).click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Lyon")
     scroll_through(page)
+    assert_accessible(page)
+
+    page.goto(LocationIndexPage.objects.live().get(locale__language_code="en").url)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Our offices")
     assert_accessible(page)
 
 

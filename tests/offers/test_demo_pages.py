@@ -5,13 +5,15 @@ illustrations made on the spot; loading it again changes nothing."""
 from __future__ import annotations
 
 import io
+import re
 
 import pytest
 from django.core.management import call_command
 from wagtail.images import get_image_model
+from wagtail.models import Site
 
-from home.models import HomePage
-from offers.models import LocationPage, OfferPage, TeamPage
+from home.models import HomePage, PortalSettings
+from offers.models import LocationPage, OfferPage, TeamPage, has_content
 
 pytestmark = pytest.mark.django_db
 
@@ -71,4 +73,29 @@ def test_loading_again_adds_nothing(demo_site):
         LocationPage.objects.count(),
         get_image_model().objects.count(),
         len(HomePage.objects.get(locale__language_code="en").body),
+    )
+
+
+def test_every_demo_offer_has_missions_and_profile(demo_site):
+    offers = OfferPage.objects.all()
+    assert offers.exists()
+    for offer in offers:
+        assert has_content(offer.missions) and has_content(offer.profile), offer
+
+
+def test_the_demo_brand_is_drawn_here(demo_site, client):
+    """A logo, a favicon and a default sharing image, made by the loader,
+    shown in the header, the tab and the sharing tags."""
+    portal_settings = PortalSettings.for_site(Site.objects.get(root_page=demo_site))
+    logo, icon = portal_settings.logo, portal_settings.favicon
+    sharing = portal_settings.social_image
+    assert logo.file.name.endswith(".png") and icon.file.name.endswith(".png")
+    assert (icon.width, icon.height) == (192, 192)
+    assert (sharing.width, sharing.height) == (1200, 630)
+    html = client.get(demo_site.url).content.decode()
+    assert "site-header__logo-image" in html
+    assert 'rel="icon"' in html and "img/logo.svg" not in html
+    shared = re.search(r'<meta property="og:image" content="([^"]+)"', html)
+    assert shared and any(
+        shared[1].endswith(rendition.url) for rendition in sharing.renditions.all()
     )

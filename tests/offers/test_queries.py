@@ -3,9 +3,17 @@
 from __future__ import annotations
 
 import pytest
+from wagtail_factories import ImageFactory
 
 from home.search import deferred_indexing
-from offers.factories import JobFamilyFactory, LocationFactory
+from offers.factories import (
+    JobFamilyFactory,
+    LocationFactory,
+    LocationIndexPageFactory,
+    LocationPageFactory,
+    TeamIndexPageFactory,
+    TeamPageFactory,
+)
 from offers.models import OfferPage, OfferSearchDocument
 
 from .catalogue import add_french, build_catalogue
@@ -35,6 +43,12 @@ PG_SEARCH_QUERIES = 15
 # similar offers and their places, the team and location pages it links to.
 # Main's 14, with the locale of the address and the language links: 2 more.
 OFFER_QUERIES = 16
+# An offer whose family has a team page and whose places have location pages
+# shows them below its description: the team page, its quotes' photos, the
+# place pages with their images, and those images' renditions (one query for
+# all the places; the quote photo's renditions come from Wagtail's renditions
+# cache). Whatever the number of places: 4 more than an offer without them.
+TEAM_AND_PLACE_QUERIES = 4
 # In a language other than the default one, Wagtail's routing reads the site's
 # root page in that language too: one query more, whatever the number of offers.
 OTHER_LANGUAGE = 1
@@ -99,6 +113,53 @@ def test_offer_page_queries_are_pinned(client, django_assert_num_queries, catalo
     queries(client, django_assert_num_queries, path, OFFER_QUERIES)
     grow(catalogue, 30)
     queries(client, django_assert_num_queries, path, OFFER_QUERIES)
+
+
+def add_team_and_places(catalogue) -> None:
+    """A team page for engineering (a quote with a photo) and a location page
+    with a photo for Lyon and Paris."""
+    teams = TeamIndexPageFactory(parent=catalogue.home)
+    photo = ImageFactory(width=300, height=300)
+    TeamPageFactory(
+        parent=teams,
+        title="Engineering team",
+        job_family=catalogue.families["engineering"],
+        quotes=[
+            {
+                "type": "quote",
+                "value": {
+                    "quote": "We ship every day.",
+                    "name": "Inès",
+                    "role": "Developer",
+                    "photo": {"image": photo.pk, "decorative": True, "alt_text": ""},
+                },
+            }
+        ],
+    )
+    places = LocationIndexPageFactory(parent=catalogue.home)
+    for key in ("lyon", "paris"):
+        LocationPageFactory(
+            parent=places,
+            title=f"{key.title()} office",
+            slug=key,
+            location=catalogue.places[key],
+            image=ImageFactory(width=800, height=450),
+        )
+
+
+@pytest.mark.parametrize("title", ["Python developer", "Frontend developer"])
+def test_offer_page_with_team_and_places_queries_are_pinned(
+    client, django_assert_num_queries, catalogue, title
+):
+    """One place or two: the same queries more."""
+    add_team_and_places(catalogue)
+    path = OfferPage.objects.get(title=title).url
+    expected = OFFER_QUERIES + TEAM_AND_PLACE_QUERIES
+    grow(catalogue, 5)
+    queries(client, django_assert_num_queries, path, expected)
+    assert "We ship every day." in client.get(path).content.decode()
+    grow(catalogue, 30)
+    queries(client, django_assert_num_queries, path, expected)
 
 
 def grow_french(french, total: int) -> None:

@@ -217,8 +217,27 @@ def test_the_indexes_list_their_live_pages(client, catalogue):
     hidden.unpublish()
     html = client.get(catalogue["team"].get_parent().url).content.decode()
     assert "Data team" in html and "Secret" not in html
+    assert "Lyon office" not in html
+    assert 'class="page-teams"' in html
     html = client.get(catalogue["place"].get_parent().url).content.decode()
-    assert "Lyon office" in html
+    assert "Lyon office" in html and "Data team" not in html
+    assert 'class="page-places"' in html
+
+
+@pytest.mark.django_db
+def test_an_index_lists_only_its_own_children(client, catalogue, home_page):
+    """Two kinds of index share their base: each lists its own kind, and
+    only its children."""
+    from offers.models import EmployerIndexPage
+
+    assert issubclass(TeamIndexPage, EmployerIndexPage)
+    assert issubclass(LocationIndexPage, EmployerIndexPage)
+    teams = catalogue["team"].get_parent()
+    teams.introduction = "Meet the people you would work with."
+    teams.save_revision().publish()
+    html = client.get(teams.url).content.decode()
+    assert "Meet the people you would work with." in html
+    assert html.count('class="teams-list__item"') == 1
 
 
 def count_queries(client, path: str) -> int:
@@ -278,3 +297,12 @@ def test_the_block_chooser_previews_every_block(admin_client, home_page):
         )
         assert response.status_code == 200, name
         assert b"css/blocks.css" in response.content, name
+
+
+@pytest.mark.django_db
+def test_team_and_location_pages_carry_sharing_tags(client, catalogue):
+    for page in (catalogue["team"], catalogue["place"]):
+        html = client.get(page.url).content.decode()
+        assert f'<meta property="og:title" content="{page.title}">' in html
+        assert f'<meta property="og:url" content="{page.full_url}">' in html
+        assert '<meta name="twitter:card"' in html
