@@ -138,7 +138,9 @@ class BoardView(RecruitmentView):
             .filter(offer_id=offer.pk, pk=_int(request.POST.get("application")))
             .first()
         )
-        stage = Stage.objects.filter(pk=_int(request.POST.get("stage"))).first()
+        stage = (
+            Stage.objects.pipeline().filter(pk=_int(request.POST.get("stage"))).first()
+        )
         if application is None or stage is None:
             messages.error(
                 request, _("Choose an application of this board and a stage.")
@@ -205,9 +207,7 @@ class BulkMoveView(RecruitmentView):
         data = request.POST.copy()
         if "not_selected" in data:
             stage = (
-                Stage.objects.filter(public_status=Status.REJECTED)
-                .order_by("sort_order", "pk")
-                .first()
+                Stage.objects.pipeline().filter(public_status=Status.REJECTED).first()
             )
             data["stage"] = str(stage.pk) if stage else ""
             data["notify"] = "on"
