@@ -94,3 +94,17 @@ def test_the_pipeline_lists_each_stage_once(stage):
         stage.public_status,
         stage.sort_order,
     )
+
+
+def test_the_demo_stages_write_to_french_candidates_in_french():
+    from applications.demo import load_french_stages
+    from applications.stages import ensure_default_stages
+
+    ensure_default_stages()
+    load_french_stages()
+    load_french_stages()  # loading twice changes nothing
+    interview = Stage.objects.pipeline().get(name="Interview")
+    assert Stage.objects.filter(translation_key=interview.translation_key).count() == 2
+    _application, message = moved(interview, "fr")
+    assert message.subject.startswith("Votre candidature «\u00a0")
+    assert "Nous aimerions vous rencontrer" in message.body

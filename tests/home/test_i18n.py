@@ -204,9 +204,7 @@ def test_a_third_language_needs_configuration_only(client, demo_site, settings):
     assert 'lang="de" hreflang="de" rel="nofollow">Deutsch</a>' in html
 
 
-def test_the_french_home_carries_the_english_homes_blocks_in_french(
-    client, demo_site
-):
+def test_the_french_home_carries_the_english_homes_blocks_in_french(client, demo_site):
     home_fr = french(demo_site)
     english_types = [block.block_type for block in demo_site.body]
     assert english_types  # the demo's home has sections
