@@ -106,5 +106,5 @@ def test_the_demo_stages_write_to_french_candidates_in_french():
     interview = Stage.objects.pipeline().get(name="Interview")
     assert Stage.objects.filter(translation_key=interview.translation_key).count() == 2
     _application, message = moved(interview, "fr")
-    assert message.subject.startswith("Votre candidature «\u00a0")
+    assert message.subject.startswith("Votre candidature « ")
     assert "Nous aimerions vous rencontrer" in message.body
