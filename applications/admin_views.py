@@ -150,7 +150,9 @@ class BoardView(RecruitmentView):
         self.offer = _offer_or_404(kwargs["offer_id"])
         board_url = reverse("applications_board", args=[self.offer.pk])
         application = self.board_application(_int(request.POST.get("application")))
-        stage = Stage.objects.filter(pk=_int(request.POST.get("stage"))).first()
+        stage = (
+            Stage.objects.pipeline().filter(pk=_int(request.POST.get("stage"))).first()
+        )
         if application is None or stage is None:
             messages.error(
                 request, _("Choose an application of this board and a stage.")
@@ -180,7 +182,7 @@ class BoardView(RecruitmentView):
         with the subject of the stage's e-mail as they would receive it."""
         board_url = reverse("applications_board", args=[self.offer.pk])
         application = self.board_application(application_id)
-        stage = Stage.objects.filter(pk=stage_id).first()
+        stage = Stage.objects.pipeline().filter(pk=stage_id).first()
         if application is None or stage is None:
             return redirect(board_url)
         self.template_name = "applications/admin/board_move.html"
@@ -241,9 +243,7 @@ class BulkMoveView(RecruitmentView):
         data = request.POST.copy()
         if "not_selected" in data:
             stage = (
-                Stage.objects.filter(public_status=Status.REJECTED)
-                .order_by("sort_order", "pk")
-                .first()
+                Stage.objects.pipeline().filter(public_status=Status.REJECTED).first()
             )
             data["stage"] = str(stage.pk) if stage else ""
             data["notify"] = "on"

@@ -158,10 +158,13 @@ def queue_stage_email(change: StatusChange) -> OutgoingEmail | None:
     application = change.application
     if not application.candidate_id:
         return None
-    # The template's own words are HR's; the frame around them (greeting,
+    # The template's words are HR's, in the stage's translation for the
+    # candidate's language when there is one; the frame around them (greeting,
     # link, dates) is in the candidate's language.
-    with translation.override(supported_language(application.candidate.language)):
-        rendered = render_stage_email(application, change.stage, change.message)
+    language = supported_language(application.candidate.language)
+    with translation.override(language):
+        stage = change.stage.in_language(language)
+        rendered = render_stage_email(application, stage, change.message)
     change.email_subject = rendered["subject"][:300]
     change.email_body = rendered["body"]
     change.save(update_fields=["email_subject", "email_body"])

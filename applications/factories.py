@@ -74,9 +74,7 @@ class ApplicationFactory(factory.django.DjangoModelFactory):
             if self.stage_id is None and self.status != Status.WITHDRAWN:
                 # The first stage showing the status (the default stages exist).
                 self.stage = (
-                    Stage.objects.filter(public_status=self.status)
-                    .order_by("sort_order", "pk")
-                    .first()
+                    Stage.objects.pipeline().filter(public_status=self.status).first()
                 )
             self.save()
             StatusChange.objects.create(

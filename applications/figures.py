@@ -64,8 +64,7 @@ def compute_figures(
         .values_list("stage_id", "count")
     )
     stage_rows = [
-        (stage.name, per_stage.pop(stage.pk, 0))
-        for stage in Stage.objects.order_by("sort_order", "pk")
+        (stage.name, per_stage.pop(stage.pk, 0)) for stage in Stage.objects.pipeline()
     ]
     unstaged = sum(per_stage.values())
     if unstaged:

@@ -235,9 +235,7 @@ class StatusForm(forms.Form):
     ) -> None:
         super().__init__(*args, **kwargs)
         field = self.fields["stage"]
-        field.queryset = Stage.objects.exclude(pk=application.stage_id).order_by(
-            "sort_order", "pk"
-        )
+        field.queryset = Stage.objects.pipeline().exclude(pk=application.stage_id)
         # The choices come from the list already read (no query per render).
         field.choices = [
             (stage.pk, field.label_from_instance(stage))
@@ -256,7 +254,7 @@ class BulkMoveForm(forms.Form):
 
     stage = StageChoiceField(
         label=_("Move the selected applications to"),
-        queryset=Stage.objects.order_by("sort_order", "pk"),
+        queryset=Stage.objects.pipeline(),
         empty_label=_("Choose a stage"),
         error_messages={
             "required": _("Choose the stage to move them to."),

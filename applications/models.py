@@ -14,8 +14,9 @@ from django.utils import formats, timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.models import Orderable, PreviewableMixin
+from wagtail.models import Orderable, PreviewableMixin, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from candidates.languages import language_choices
 from candidates.models import Document
@@ -32,15 +33,24 @@ ACTIVE_SPECULATIVE = models.Q(speculative=True) & ~models.Q(
 )
 
 
-class Stage(PreviewableMixin, index.Indexed, Orderable):
+class StageQuerySet(models.QuerySet):
+    def pipeline(self) -> StageQuerySet:
+        """The pipeline's stages, in HR's order: those of the default language;
+        the other languages' rows are translations of their e-mails."""
+        return self.filter(locale__language_code=settings.LANGUAGE_CODE).order_by(
+            "sort_order", "pk"
+        )
+
+
+class Stage(TranslatableMixin, PreviewableMixin, index.Indexed, Orderable):
     """A step of HR's pipeline (New, Screening, Interview...), in the order HR
     gives them, mapped to the public status candidates read, with the e-mail sent
-    to the candidate when an application enters it. A snippet HR edits."""
+    to the candidate when an application enters it. A snippet HR edits; its
+    translations (same ``translation_key``) are the e-mail in other languages."""
 
     name = models.CharField(
         _("name"),
         max_length=80,
-        unique=True,
         help_text=_(
             "What HR calls this step, e.g. “Phone screening”. Never shown "
             "to candidates."
@@ -100,14 +110,39 @@ class Stage(PreviewableMixin, index.Indexed, Orderable):
         ),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    # The pipeline is one: a translation changes only the words of the e-mail.
+    override_translatable_fields = [
+        SynchronizedField("public_status"),
+        SynchronizedField("is_terminal"),
+        SynchronizedField("notify_by_default"),
+        SynchronizedField("sort_order"),
+    ]
 
-    class Meta(Orderable.Meta):
+    objects = StageQuerySet.as_manager()
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("stage")
         verbose_name_plural = _("stages")
         ordering = ["sort_order", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["locale", "name"], name="applications_stage_unique_name"
+            )
+        ]
 
     def __str__(self) -> str:
         return self.name
+
+    def in_language(self, language: str) -> Stage:
+        """This stage's translation in ``language``, or the stage itself when it
+        has none (its e-mail then goes out in the default language's words)."""
+        return (
+            Stage.objects.filter(
+                translation_key=self.translation_key,
+                locale__language_code=language,
+            ).first()
+            or self
+        )
 
     def clean(self) -> None:
         super().clean()
@@ -118,6 +153,13 @@ class Stage(PreviewableMixin, index.Indexed, Orderable):
                 errors[field] = _(
                     "Unknown placeholder(s): %(unknown)s. Use only: %(known)s."
                 ) % {"unknown": ", ".join(unknown), "known": PLACEHOLDER_HELP_LIST}
+        if (
+            self.locale_id
+            and Stage.objects.filter(locale_id=self.locale_id, name=self.name)
+            .exclude(pk=self.pk)
+            .exists()
+        ):
+            errors["name"] = _("This name is already used in this language.")
         if bool(self.email_subject.strip()) != bool(self.email_body.strip()):
             field = "email_body" if self.email_subject.strip() else "email_subject"
             errors.setdefault(

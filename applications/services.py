@@ -251,7 +251,7 @@ def _move(
 
 def pipeline() -> list[Stage]:
     """HR's stages, in order."""
-    return list(Stage.objects.order_by("sort_order", "pk"))
+    return list(Stage.objects.pipeline())
 
 
 def first_stage(stages: list[Stage]) -> Stage | None:

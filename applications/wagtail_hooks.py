@@ -228,7 +228,7 @@ class ApplicationIndexView(AnswersExportMixin, ExportIndexView):
             figures_url=reverse("applications_figures")
             + ("?" + urlencode({"offer": offer_id}) if offer_id else ""),
             bulk_move_url=reverse("applications_bulk_move"),
-            stages=Stage.objects.order_by("sort_order", "pk"),
+            stages=Stage.objects.pipeline(),
         )
         return context
 
@@ -401,9 +401,7 @@ class StageFilter(SimpleListFilter):
     def lookups(self, request, model_admin):
         return [
             (str(pk), name)
-            for pk, name in Stage.objects.order_by("sort_order", "pk").values_list(
-                "pk", "name"
-            )
+            for pk, name in Stage.objects.pipeline().values_list("pk", "name")
         ]
 
     def queryset(self, request, queryset):

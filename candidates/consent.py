@@ -7,20 +7,51 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import transaction
-from django.db.models import Exists, OuterRef, Subquery
+from django.db.models import (
+    Case,
+    Exists,
+    IntegerField,
+    OuterRef,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
 from django.http import HttpRequest
 from django.utils import timezone
 from wagtail.models import Page, Revision
 
 from home.models import DataProtectionPage
 
+from .languages import current_language
 from .models import Consent, OptionalConsent, User
 
 
-def current_agreement() -> DataProtectionPage | None:
-    """The published Data Protection Agreement, if the site has one."""
-    return DataProtectionPage.objects.live().first()
+def live_agreements(language: str | None = None) -> QuerySet[DataProtectionPage]:
+    """Every published language version of the agreement, the one in ``language``
+    (the page's language by default) first, then the default language's."""
+    language = language or current_language()
+    return (
+        DataProtectionPage.objects.live()
+        .annotate(
+            language_rank=Case(
+                When(locale__language_code=language, then=Value(0)),
+                When(locale__language_code=settings.LANGUAGE_CODE, then=Value(1)),
+                default=Value(2),
+                output_field=IntegerField(),
+            )
+        )
+        .order_by("language_rank", "pk")
+    )
+
+
+def current_agreement(language: str | None = None) -> DataProtectionPage | None:
+    """The published Data Protection Agreement in ``language`` (the page's
+    language by default), else in the site's default language, if the site has
+    one."""
+    return live_agreements(language).select_related("locale").first()
 
 
 def published_revision(agreement: DataProtectionPage) -> Revision:
@@ -44,23 +75,35 @@ def published_revision(agreement: DataProtectionPage) -> Revision:
 
 
 def record_consent(user: User, agreement: DataProtectionPage) -> Consent:
-    """Records that ``user`` accepts the published version of ``agreement`` now."""
+    """Records that ``user`` accepts the published version of ``agreement`` now,
+    in the language they read it in (a translation is its own page, so its
+    revision is the exact text accepted)."""
     consent, _created = Consent.objects.get_or_create(
         user=user,
         revision=published_revision(agreement),
-        defaults={"accepted_at": timezone.now()},
+        defaults={
+            "accepted_at": timezone.now(),
+            "language": agreement.locale.language_code,
+        },
     )
     return consent
 
 
+def current_revision_ids() -> QuerySet:
+    """The published version of the agreement in each language: accepting any
+    of them is accepting the agreement as it stands."""
+    return DataProtectionPage.objects.live().values("live_revision_id")
+
+
 def has_accepted_current_agreement(user: User) -> bool:
-    """Whether ``user`` accepted the agreement as it is published now (True when
-    the site publishes none)."""
+    """Whether ``user`` accepted the agreement as it is published now, in any
+    language (True when the site publishes none)."""
     agreement = current_agreement()
     if agreement is None:
         return True
+    published_revision(agreement)
     return Consent.objects.filter(
-        user=user, revision=published_revision(agreement)
+        user=user, revision_id__in=current_revision_ids()
     ).exists()
 
 
@@ -72,7 +115,7 @@ class RenewalState:
     """Where a logged-in user stands with the published agreement, read in one
     query by ``renewal_state``."""
 
-    revision_id: int | None  # the published version, if the site has one
+    revision_id: int | None  # the published version in the page's language
     agreement_path: str | None  # its Wagtail url_path, to let it be read
     accepted_current: bool
     accepted_before: bool  # some version, the current one or an earlier one
@@ -91,9 +134,10 @@ class RenewalState:
 
 
 def renewal_state(user: User) -> RenewalState:
-    """The published version of the agreement and whether ``user`` accepted it,
-    in a single query."""
-    live = DataProtectionPage.objects.live().order_by("pk")
+    """The published version of the agreement (in the page's language) and
+    whether ``user`` accepted the published version in some language, in a single
+    query."""
+    live = live_agreements()
     row = (
         User.objects.filter(pk=user.pk)
         .annotate(
@@ -101,7 +145,7 @@ def renewal_state(user: User) -> RenewalState:
             agreement_path=Subquery(live.values("url_path")[:1]),
             accepted_current=Exists(
                 Consent.objects.filter(
-                    user=OuterRef("pk"), revision=OuterRef("current_revision")
+                    user=OuterRef("pk"), revision_id__in=current_revision_ids()
                 )
             ),
             accepted_before=Exists(Consent.objects.filter(user=OuterRef("pk"))),

@@ -271,6 +271,13 @@ class Consent(models.Model):
         related_name="+",
         verbose_name=_("version of the agreement"),
     )
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        choices=language_choices,
+        default=default_language,
+        help_text=_("The language of the agreement's text the candidate accepted."),
+    )
     accepted_at = models.DateTimeField(_("accepted at"), default=timezone.now)
 
     class Meta:

@@ -200,6 +200,7 @@ def export_candidate(user: User) -> dict[str, Any]:
             {
                 "agreement": consent.revision.object_str,
                 "version": consent.revision_id,
+                "language": consent.get_language_display(),
                 "version_published_at": consent.revision.created_at,
                 "accepted_at": consent.accepted_at,
             }

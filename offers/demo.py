@@ -13,7 +13,11 @@ from wagtail.models import Locale
 from home.models import HomePage
 
 from .choices import ExperienceLevel, SalaryPeriod, WorkingTime
-from .demo_fr import load_french_employer_pages, load_french_offers
+from .demo_fr import (
+    load_french_employer_pages,
+    load_french_home_sections,
+    load_french_offers,
+)
 from .demo_pages import load_home_sections, load_places, load_teams
 from .demo_texts import JOBS, offer_sections
 from .factories import JobFamilyFactory, OfferIndexPageFactory, OfferPageFactory
@@ -358,5 +362,6 @@ def load_demo() -> list[str]:
         load_home_sections(home, families, locations, teams)
         load_french_offers(home)
         load_french_employer_pages(home)
+        load_french_home_sections(home)
     load_offer_templates()
     return []

@@ -463,3 +463,114 @@ def load_french_employer_pages(home: HomePage) -> None:
                 for block in office.photos.raw_data
             ]
             french.save_revision().publish()
+
+
+HOME_BLOCKS_FR = {
+    "Northwind in figures": "Northwind en chiffres",
+    "customers in 11 countries": "clients dans 11 pays",
+    "colleagues in 6 cities": "collègues dans 6 villes",
+    "parcels planned every day": "colis planifiés chaque jour",
+    "from our employees' survey": "à notre enquête auprès des salariés",
+    "Software that keeps Europe's parcels moving": (
+        "Des logiciels qui font avancer les colis de l'Europe"
+    ),
+    "<p>Our route planner and driver app are used by carriers, wholesalers and "
+    "retailers to deliver on time with fewer kilometres. We build them in small "
+    "teams that own their product and talk to its users every week.</p>": (
+        "<p>Transporteurs, grossistes et distributeurs utilisent notre "
+        "planificateur de tournées et notre application chauffeur pour livrer à "
+        "l'heure en roulant moins. Nous les construisons en petites équipes, "
+        "responsables de leur produit et en contact chaque semaine avec ses "
+        "utilisateurs.</p>"
+    ),
+    "What we offer": "Ce que nous offrons",
+    "Two days from home": "Deux jours de télétravail",
+    "Each week for most jobs, and a budget for your desk.": (
+        "Chaque semaine pour la plupart des postes, et un budget pour votre bureau."
+    ),
+    "Five training days": "Cinq jours de formation",
+    "Every year, on the subject you choose.": (
+        "Chaque année, sur le sujet de votre choix."
+    ),
+    "Full health cover": "Mutuelle complète",
+    "For you and your family, paid by the company.": (
+        "Pour vous et votre famille, prise en charge par l'entreprise."
+    ),
+    "Flexible hours": "Horaires flexibles",
+    "Start between 8 and 10, leave when your day is done.": (
+        "Arrivez entre 8 h et 10 h, partez quand votre journée est finie."
+    ),
+    "Parental leave": "Congé parental",
+    "Eight extra weeks on full pay for every parent.": (
+        "Huit semaines de plus, à salaire plein, pour chaque parent."
+    ),
+    "Green commute": "Trajets verts",
+    "Half your transport pass and a bike allowance.": (
+        "La moitié de votre abonnement de transport et un forfait vélo."
+    ),
+    "I joined as an intern four years ago; today I lead the mobile squad. People "
+    "here give you room to grow.": (
+        "Je suis arrivée en stage il y a quatre ans ; aujourd'hui, je dirige "
+        "l'équipe mobile. Ici, on vous laisse la place de grandir."
+    ),
+    "Mobile developer, Nantes": "Développeuse mobile, Nantes",
+    "Some of the people you would meet": "Quelques personnes que vous rencontreriez",
+    "A day at the Lyon office (3 minutes)": "Une journée au bureau de Lyon (3 minutes)",
+    "Inès shows the Lyon office: the squads' rooms, the terrace and the canteen. "
+    "Tom and Aïcha explain how a feature goes from an idea to the drivers' "
+    "phones.": (
+        "Inès fait visiter le bureau de Lyon : les salles des équipes, la terrasse "
+        "et la cantine. Tom et Aïcha racontent comment une fonctionnalité passe "
+        "d'une idée aux téléphones des chauffeurs."
+    ),
+    "Our offices": "Nos bureaux",
+    "Brussels": "Bruxelles",
+    "Developer jobs in Lyon": "Postes de développeur à Lyon",
+    "Who would you work with?": "Avec qui travailleriez-vous ?",
+    "Each team tells what it does, who is in it and which offers it has open.": (
+        "Chaque équipe raconte ce qu'elle fait, qui la compose et quelles offres "
+        "elle a ouvertes."
+    ),
+    "Meet our teams": "Découvrir nos équipes",
+}
+
+
+def french_pk(model: type, pk: int | None, locale: Locale) -> int | None:
+    """The pk of the French translation of the ``model`` row ``pk`` (itself when
+    it has none)."""
+    if pk is None:
+        return None
+    instance = model.objects.filter(pk=pk).first()
+    if instance is None:
+        return pk
+    french = instance.get_translation_or_none(locale)
+    return french.pk if french is not None else pk
+
+
+def load_french_home_sections(home: HomePage) -> None:
+    """The French home page's sections: the English home's blocks with their
+    words in French and their families, places and pages the French ones (left
+    as they are once the French home has some)."""
+    locale = french_locale()
+    home_fr = home.get_translation_or_none(locale)
+    if home_fr is None or not home.body:
+        return
+    home_fr = home_fr.specific
+    if home_fr.body:
+        return
+    alt_fr = {
+        f"An illustration of the {city} office": (
+            f"Une illustration du bureau de {HOME_BLOCKS_FR.get(city, city)}"
+        )
+        for city in ("Lyon", "Paris", "Brussels", "Nantes", "Barcelona", "Lille")
+    }
+    body = in_french(list(home.body.raw_data), {**HOME_BLOCKS_FR, **ROLES_FR, **alt_fr})
+    for block in body:
+        value = block["value"]
+        if block["type"] == "latest_offers":
+            value["job_family"] = french_pk(JobFamily, value.get("job_family"), locale)
+            value["location"] = french_pk(Location, value.get("location"), locale)
+        elif block["type"] == "call_to_action" and value.get("page"):
+            value["page"] = french_pk(Page, value["page"], locale)
+    home_fr.body = body
+    home_fr.save_revision().publish()

@@ -229,14 +229,29 @@ class Location(TranslatableMixin, index.Indexed, models.Model):
         }
 
 
-class QuestionSet(models.Model):
+def check_name_unique_in_locale(instance: TranslatableMixin) -> None:
+    """A name used once per language: the database's constraint names the
+    locale, which the editor's form does not show, so the form checks it."""
+    if not instance.locale_id:
+        return
+    others = (
+        type(instance)
+        .objects.filter(locale_id=instance.locale_id, name=instance.name)
+        .exclude(pk=instance.pk)
+    )
+    if others.exists():
+        raise ValidationError(
+            {"name": _("This name is already used in this language.")}
+        )
+
+
+class QuestionSet(TranslatableMixin, models.Model):
     """Questions HR asks in several offers (e.g. "Availability"), kept once and
-    included in each offer's questions."""
+    included in each offer's questions; translated like the offers that ask them."""
 
     name = models.CharField(
         _("name"),
         max_length=120,
-        unique=True,
         help_text=_("For HR only, e.g. Availability; candidates never see it."),
     )
     questions = StreamField(
@@ -250,13 +265,22 @@ class QuestionSet(models.Model):
 
     panels = [FieldPanel("name"), FieldPanel("questions")]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         ordering = ["name"]
         verbose_name = _("question set")
         verbose_name_plural = _("question sets")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["locale", "name"], name="offers_questionset_unique_name"
+            )
+        ]
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        super().clean()
+        check_name_unique_in_locale(self)
 
 
 class OfferQuerySet(PageQuerySet):
@@ -282,14 +306,14 @@ OfferManager = PageManager.from_queryset(OfferQuerySet)
 SECTION_FEATURES = ["h3", "bold", "italic", "link", "ol", "ul"]
 
 
-class OfferTemplate(index.Indexed, models.Model):
+class OfferTemplate(TranslatableMixin, index.Indexed, models.Model):
     """Default sections HR starts a new offer from (missions and profile
-    skeletons, benefits, recruitment process), then edits in the offer."""
+    skeletons, benefits, recruitment process), then edits in the offer; one
+    translation per language, for offers written in it."""
 
     name = models.CharField(
         _("name"),
         max_length=120,
-        unique=True,
         help_text=_(
             "What recruiters choose in a new offer, e.g. 'Engineering, permanent'."
         ),
@@ -325,13 +349,22 @@ class OfferTemplate(index.Indexed, models.Model):
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         ordering = ["name"]
         verbose_name = _("offer template")
         verbose_name_plural = _("offer templates")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["locale", "name"], name="offers_offertemplate_unique_name"
+            )
+        ]
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        super().clean()
+        check_name_unique_in_locale(self)
 
     def sections_for(self, sections: dict[str, Any]) -> dict[str, Any]:
         """The template's sections for those of ``sections`` that are empty."""

@@ -10,7 +10,7 @@ from wagtail.admin.ui.components import Component
 
 from candidates.consent import (
     consent_history,
-    current_agreement,
+    live_agreements,
     optional_consent_states,
 )
 from candidates.models import OptionalConsent, User
@@ -34,15 +34,19 @@ class MyConsentsSection(Component):
 
     def get_context_data(self, parent_context: Any = None) -> dict[str, Any]:
         request = self.request
-        agreement = current_agreement()
+        # Every language's published version, the page's language first: a
+        # version accepted in another language is current all the same.
+        agreements = list(live_agreements())
+        agreement = agreements[0] if agreements else None
+        current_ids = {page.live_revision_id for page in agreements}
         states = optional_consent_states(request.user)
         consents = consent_history(request.user)
         current_revision_id = agreement.live_revision_id if agreement else None
+        for consent in consents:
+            consent.is_current = consent.revision_id in current_ids
         return {
             "consents": consents,
-            "accepted_current": any(
-                consent.revision_id == current_revision_id for consent in consents
-            ),
+            "accepted_current": any(consent.is_current for consent in consents),
             "agreement": agreement,
             "agreement_url": agreement.get_url(request) if agreement else "",
             "current_revision_id": current_revision_id,

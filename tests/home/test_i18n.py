@@ -202,3 +202,35 @@ def test_a_third_language_needs_configuration_only(client, demo_site, settings):
     html = fetch(client, "/en/faq/")
     assert switcher(html) == {"fr": "/fr/faq/", "de": "/de/"}
     assert 'lang="de" hreflang="de" rel="nofollow">Deutsch</a>' in html
+
+
+def test_the_french_home_carries_the_english_homes_blocks_in_french(client, demo_site):
+    home_fr = french(demo_site)
+    english_types = [block.block_type for block in demo_site.body]
+    assert english_types  # the demo's home has sections
+    assert [block.block_type for block in home_fr.body] == english_types
+    html = fetch(client, home_fr.url)
+    assert "Northwind en chiffres" in html
+    assert "Northwind in figures" not in html
+    assert "Avec qui travailleriez-vous\u00a0?" in html
+    # The call to action leads to the French teams page, the offers block lists
+    # French offers of the French family.
+    (cta,) = [b.value for b in home_fr.body if b.block_type == "call_to_action"]
+    assert cta["page"].locale.language_code == "fr"
+    assert f'href="{cta["page"].url}"' in html
+    (latest,) = [b.value for b in home_fr.body if b.block_type == "latest_offers"]
+    assert latest["job_family"].locale.language_code == "fr"
+    assert "Développeur backend (Python) H/F" in html
+
+
+@pytest.mark.parametrize(
+    "name", ["account_login", "account_signup", "applications:speculative"]
+)
+def test_views_say_their_language(client, demo_site, name):
+    for code in ("en", "fr"):
+        with translation.override(code):
+            url = reverse(name)
+        response = client.get(url)
+        if response.status_code == 302:  # a view for candidates: its log-in
+            response = client.get(response["Location"])
+        assert LANG.search(response.content.decode()).group(1) == code
