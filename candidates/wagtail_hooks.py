@@ -57,7 +57,7 @@ def register_space_links(request: HttpRequest) -> list[SpaceLink]:
 def offer_save_toggle(request: HttpRequest | None, offer: OfferPage) -> SafeString:
     """Save / Saved on an offer's card and page: a form for a logged-in visitor,
     showing whether they saved it; for anyone else, the same link for all (pages are
-    cached for them) that saves it once they log in."""
+    cached for them) that saves it once they log in, then shows the offer."""
     user = getattr(request, "user", None)
     logged_in = user is not None and user.is_authenticated
     return render_to_string(
@@ -66,7 +66,9 @@ def offer_save_toggle(request: HttpRequest | None, offer: OfferPage) -> SafeStri
             "offer": offer,
             "logged_in": logged_in,
             "saved": logged_in and offer.pk in saved_offer_ids(request),
-            "next": request.get_full_path() if request is not None else offer.url,
+            # A visitor comes back to the offer, which then says "Saved" (the
+            # link is the same on every cached page); a candidate to this page.
+            "next": request.get_full_path() if logged_in else offer.url,
         },
         request=request if logged_in else None,
     )

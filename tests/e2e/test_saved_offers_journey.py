@@ -46,12 +46,17 @@ def test_saved_offers_journey_on_a_phone(browser, live_server, e2e_site, tmp_pat
     check()
     assert not SavedOffer.objects.filter(candidate=candidate).exists()
     page.get_by_role("button", name="Save the offer").click()
-    expect(page).to_have_url(re.compile(re.escape(listing) + "$"))
+    # Back on the offer, which says so.
+    expect(heading).to_have_text(first_title)
+    expect(
+        page.get_by_role("button", name=re.compile(r"^Saved")).first
+    ).to_have_attribute("aria-pressed", "true")
+    check()
+    page.goto(listing)
     first = page.locator(".offer-card").nth(0)
     expect(first.get_by_role("button", name=re.compile(r"^Saved"))).to_have_attribute(
         "aria-pressed", "true"
     )
-    check()
 
     # A candidate saves from the card.
     second = page.locator(".offer-card").nth(1)
