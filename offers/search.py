@@ -132,6 +132,11 @@ def either(labels: list[str]) -> str:
     }
 
 
+def labelled(label: Any, value: str) -> str:
+    """A chip's words: "Location: Lyon, France" ("Lieu : …" in French)."""
+    return gettext("%(label)s: %(value)s") % {"label": label, "value": value}
+
+
 @dataclass
 class Taxon:
     """A job family or a place as the listing offers it: its slug, its name in
@@ -435,13 +440,13 @@ class OfferSearch:
         if self.query:
             words.append(
                 (
-                    f"{self.form.fields['q'].label}: {self.query}",
+                    labelled(self.form.fields["q"].label, self.query),
                     "?" + urlencode([pair for pair in state if pair[0] != "q"]),
                 )
             )
         return words + [
             (
-                f"{self.form.fields[name].label}: {choice.label}",
+                labelled(self.form.fields[name].label, choice.label),
                 "?"
                 + urlencode([pair for pair in state if pair != (name, choice.value)]),
             )
