@@ -24,6 +24,9 @@ from django.db.models import Count, F, Q, QuerySet
 from django.http import QueryDict
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.translation import gettext, ngettext, ngettext_lazy
+
+from home.formatting import grouped
 
 from .choices import ContractType, RemotePolicy, SortOrder
 from .forms import OfferSearchForm, clean_query
@@ -74,6 +77,66 @@ def matching_offer_ids(query: str) -> QuerySet | list[int]:
     return [offer.pk for offer in results]
 
 
+# The listing's heading, by what is chosen: (search words, job families,
+# places). Without any of them, every open offer is shown.
+HEADINGS: dict[tuple[bool, bool, bool], Any] = {
+    (False, False, False): ngettext_lazy(
+        "%(number)s open offer", "%(number)s open offers", "count"
+    ),
+    (True, False, False): ngettext_lazy(
+        "%(number)s offer for “%(query)s”",
+        "%(number)s offers for “%(query)s”",
+        "count",
+    ),
+    (False, True, False): ngettext_lazy(
+        "%(number)s offer in %(families)s",
+        "%(number)s offers in %(families)s",
+        "count",
+    ),
+    (False, False, True): ngettext_lazy(
+        "%(number)s offer in %(places)s",
+        "%(number)s offers in %(places)s",
+        "count",
+    ),
+    (True, True, False): ngettext_lazy(
+        "%(number)s offer for “%(query)s” in %(families)s",
+        "%(number)s offers for “%(query)s” in %(families)s",
+        "count",
+    ),
+    (True, False, True): ngettext_lazy(
+        "%(number)s offer for “%(query)s” in %(places)s",
+        "%(number)s offers for “%(query)s” in %(places)s",
+        "count",
+    ),
+    (False, True, True): ngettext_lazy(
+        "%(number)s offer in %(families)s, in %(places)s",
+        "%(number)s offers in %(families)s, in %(places)s",
+        "count",
+    ),
+    (True, True, True): ngettext_lazy(
+        "%(number)s offer for “%(query)s” in %(families)s, in %(places)s",
+        "%(number)s offers for “%(query)s” in %(families)s, in %(places)s",
+        "count",
+    ),
+}
+
+
+def either(labels: list[str]) -> str:
+    """Names joined as alternatives: "Lyon", "Lyon or Paris", "Lyon, Nantes or
+    Paris"."""
+    if len(labels) < 2:
+        return "".join(labels)
+    return gettext("%(items)s or %(last)s") % {
+        "items": ", ".join(labels[:-1]),
+        "last": labels[-1],
+    }
+
+
+def labelled(label: Any, value: str) -> str:
+    """A chip's words: "Location: Lyon, France" ("Lieu : …" in French)."""
+    return gettext("%(label)s: %(value)s") % {"label": label, "value": value}
+
+
 @dataclass
 class Taxon:
     """A job family or a place as the listing offers it: its slug, its name in
@@ -84,6 +147,8 @@ class Taxon:
     slug: str
     label: str
     ids: list[int]
+    #: How a heading names it ("Lyon" for "Lyon, France").
+    short_label: str = ""
 
 
 def taxa(model: type, locale_id: int | None, fields: tuple[str, ...]) -> list[Taxon]:
@@ -104,6 +169,7 @@ def taxa(model: type, locale_id: int | None, fields: tuple[str, ...]) -> list[Ta
         if mine > rank.get(row.slug, -1):
             rank[row.slug] = mine
             taxon.label = str(row)
+            taxon.short_label = getattr(row, "city", "") or str(row)
     return sorted(by_slug.values(), key=lambda taxon: taxon.label.casefold())
 
 
@@ -304,6 +370,42 @@ class OfferSearch:
         """Where a candidate creates an alert for this search."""
         return f"{reverse('alerts:create')}?{self.querystring()}"
 
+    @property
+    def filter_count(self) -> int:
+        """How many filter choices are made (the search words aside): the
+        number on the listing's "Filters (n)" button."""
+        return sum(len(values) for values in self.selected.values())
+
+    def heading(self, count: int) -> str:
+        """What the listing shows, in words: "12 offers for “python” in Lyon",
+        "3 offers in Engineering", "7 open offers"."""
+        labels = {
+            name: [
+                taxon.short_label or taxon.label
+                for taxon in taxa
+                if taxon.slug in self.selected[name]
+            ]
+            for name, taxa in (
+                ("family", self.families),
+                ("location", self.locations),
+            )
+        }
+        values = {
+            "count": count,
+            "number": grouped(count),
+            "query": self.query,
+            "families": either(labels["family"]),
+            "places": either(labels["location"]),
+        }
+        key = (bool(self.query), bool(labels["family"]), bool(labels["location"]))
+        return HEADINGS[key] % values
+
+    def show_label(self, count: int) -> str:
+        """The filters' submit button: "Show 12 offers"."""
+        return ngettext("Show %(number)s offer", "Show %(number)s offers", count) % {
+            "number": grouped(count)
+        }
+
     def context(self) -> dict[str, Any]:
         facets = self.facets()
         for name, choices in facets.items():
@@ -311,7 +413,11 @@ class OfferSearch:
                 (choice.value, f"{choice.label} ({choice.count})") for choice in choices
             ]
         page = self.page()
+        count = page.paginator.count
         return {
+            "results_heading": self.heading(count),
+            "show_offers_label": self.show_label(count),
+            "filter_count": self.filter_count,
             "search_form": self.form,
             "offers": page.object_list,
             "page_obj": page,
@@ -327,11 +433,20 @@ class OfferSearch:
     def active_filters(
         self, facets: dict[str, list[FacetChoice]]
     ) -> list[tuple[str, str]]:
-        """(label, address without it) of each chosen filter value."""
+        """(label, address without it) of the search words and of each chosen
+        filter value: removing one keeps the others."""
         state = self.state(with_sort=True)
-        return [
+        words = []
+        if self.query:
+            words.append(
+                (
+                    labelled(self.form.fields["q"].label, self.query),
+                    "?" + urlencode([pair for pair in state if pair[0] != "q"]),
+                )
+            )
+        return words + [
             (
-                f"{self.form.fields[name].label}: {choice.label}",
+                labelled(self.form.fields[name].label, choice.label),
                 "?"
                 + urlencode([pair for pair in state if pair != (name, choice.value)]),
             )
