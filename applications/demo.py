@@ -34,7 +34,12 @@ def load_demo_applications(username: str = "candidate") -> None:
     )
     if user.applications.exists():
         return
-    offers = list(OfferPage.objects.open().order_by("-first_published_at", "pk")[:2])
+    # Two different jobs, in the default language (not one job and its translation).
+    offers = list(
+        OfferPage.objects.open()
+        .filter(locale=Locale.get_default())
+        .order_by("-first_published_at", "pk")[:2]
+    )
     if len(offers) < 2:
         return
     sent = new_application(user, offers[0])
