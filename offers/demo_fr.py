@@ -16,7 +16,7 @@ from home.models import HomePage
 
 from .choices import ContractType, ExperienceLevel, RemotePolicy
 from .factories import OfferPageFactory
-from .models import JobFamily, Location, OfferIndexPage, OfferPage
+from .models import JobFamily, Location, OfferIndexPage, OfferPage, QuestionSet
 
 FRENCH = "fr"
 
@@ -152,16 +152,72 @@ def translate_snippets(
     return families, places
 
 
+# The demo's questions (offers/demo.py) in French.
+QUESTIONS_FR = {
+    "Availability": "Disponibilité",
+    "Do you hold a driving licence?": "Avez-vous le permis de conduire ?",
+    "A category B licence, valid in the European Union.": (
+        "Un permis B, valable dans l'Union européenne."
+    ),
+    "What is your notice period?": "Quelle est la durée de votre préavis ?",
+    "None": "Aucun",
+    "Up to one month": "Un mois au plus",
+    "Two months": "Deux mois",
+    "Three months or more": "Trois mois ou plus",
+    "When can you start?": "À partir de quand pouvez-vous commencer ?",
+    "The earliest date you could join us.": (
+        "La date la plus proche à laquelle vous pourriez nous rejoindre."
+    ),
+    "Which of these have you used at work?": (
+        "Lesquels avez-vous utilisés dans votre travail ?"
+    ),
+    "Tick all that apply.": "Cochez tout ce qui s'applique.",
+    "How many years have you worked with Python?": (
+        "Depuis combien d'années travaillez-vous avec Python ?"
+    ),
+}
+
+
+def translate_question_sets(locale: Locale) -> dict[int, int]:
+    """The question sets in French: the pk of each French set, by the pk of
+    its English source."""
+    sets: dict[int, int] = {}
+    for question_set in QuestionSet.objects.exclude(locale=locale):
+        french = question_set.get_translation_or_none(locale)
+        if french is None:
+            french = question_set.copy_for_translation(locale)
+            name = question_set.name
+            french.name = typeset(QUESTIONS_FR.get(name, name))
+            french.questions = in_french(
+                list(question_set.questions.raw_data), QUESTIONS_FR
+            )
+            french.save()
+        sets[question_set.pk] = french.pk
+    return sets
+
+
+def questions_in_french(offer: OfferPage, sets: dict[int, int]) -> list[dict]:
+    """The offer's questions in French, its question sets the French ones."""
+    questions = []
+    for block in in_french(list(offer.questions.raw_data), QUESTIONS_FR):
+        if block["type"] == "question_set":
+            block = {**block, "value": sets.get(block["value"], block["value"])}
+        questions.append(block)
+    return questions
+
+
 def translate_offer(
     offer: OfferPage,
     title: str,
     families: dict[int, JobFamily],
     places: dict[int, Location],
+    sets: dict[int, int] | None = None,
 ) -> OfferPage:
     """The offer in French, published on the English one's dates, with its
-    family and places in French."""
+    family, places and questions in French."""
     locale = french_locale()
     french = offer.copy_for_translation(locale).specific
+    french.questions = questions_in_french(offer, sets or {})
     french.title = title
     french.slug = slugify(title.removesuffix(" H/F"))
     family = families.get(offer.job_family_id, offer.job_family)
@@ -199,6 +255,7 @@ def load_french_offers(home: HomePage) -> None:
     # Read again: publishing moved its address (url_path) to its French slug.
     index_fr = OfferIndexPage.objects.get(pk=index_fr.pk)
     families, places = translate_snippets(locale)
+    sets = translate_question_sets(locale)
     translated = set(
         OfferPage.objects.filter(locale=locale).values_list(
             "translation_key", flat=True
@@ -208,7 +265,7 @@ def load_french_offers(home: HomePage) -> None:
     for offer in offers:
         title = OFFERS_FR.get(offer.title)
         if title and offer.translation_key not in translated:
-            translate_offer(offer, title, families, places)
+            translate_offer(offer, title, families, places, sets)
     if (
         not OfferPage.objects.child_of(index_fr)
         .filter(title=FRENCH_ONLY_TITLE)

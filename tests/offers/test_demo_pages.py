@@ -10,10 +10,16 @@ import re
 import pytest
 from django.core.management import call_command
 from wagtail.images import get_image_model
-from wagtail.models import Site
+from wagtail.models import Locale, Site
 
 from home.models import HomePage, PortalSettings
-from offers.models import LocationPage, OfferPage, TeamPage, has_content
+from offers.models import (
+    LocationPage,
+    OfferPage,
+    QuestionSet,
+    TeamPage,
+    has_content,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -99,3 +105,19 @@ def test_the_demo_brand_is_drawn_here(demo_site, client):
     assert shared and any(
         shared[1].endswith(rendition.url) for rendition in sharing.renditions.all()
     )
+
+
+def test_the_french_offers_ask_their_questions_in_french(demo_site):
+    english = OfferPage.objects.get(
+        locale__language_code="en", title="Maintenance technician"
+    )
+    french = english.get_translation(Locale.objects.get(language_code="fr"))
+    asked = [question.text for question in french.specific.application_questions()]
+    assert asked == [
+        "Avez-vous le permis de conduire\u00a0?",
+        "Quelle est la durée de votre préavis\u00a0?",
+        "À partir de quand pouvez-vous commencer\u00a0?",
+    ]
+    # The English offer still asks them in English, the French set is its own.
+    assert english.application_questions()[1].text == "What is your notice period?"
+    assert QuestionSet.objects.filter(locale__language_code="fr").count() == 1
