@@ -156,6 +156,17 @@ def test_phone_filters_open_over_the_results_and_show_the_offers(
     show = page.get_by_role("button", name=SHOW)
     expect(show).to_be_in_viewport()
     pages.check(page)
+    # The keyboard stays in the sheet (with JavaScript or without): a round of
+    # Tab presses never lands on what it covers.
+    filters = page.locator(".offer-filters")
+    for _ in range(30):
+        page.keyboard.press("Tab")
+        focused_inside = page.evaluate(
+            "() => !document.activeElement || document.activeElement === document.body"
+            " || !!document.activeElement.closest('.offer-filters')"
+        )
+        assert focused_inside, page.evaluate("() => document.activeElement.outerHTML")
+    expect(filters).to_have_attribute("open", "")
 
     lyon = page.get_by_label(LYON)
     in_lyon = int(LYON.search(lyon.locator("xpath=..").inner_text()).group(1))
