@@ -29,7 +29,7 @@ def test_search_filter_open_and_apply(phone):
         "offers for “developer”"
     )
     expect(
-        results.get_by_role("link", name="Backend developer (Python)")
+        results.get_by_role("link", name="Backend developer (Python)", exact=True)
     ).to_be_visible()
     assert_accessible(page)
 
@@ -39,11 +39,13 @@ def test_search_filter_open_and_apply(phone):
     page.get_by_role("button", name=re.compile(r"^Show \d+ offers?$")).click()
     expect(page).to_have_url(re.compile(r"q=developer.*location=lyon"))
     expect(page.get_by_role("link", name=re.compile("Location: Lyon"))).to_be_visible()
-    expect(results.get_by_role("link", name="Frontend developer")).to_be_visible()
+    expect(
+        results.get_by_role("link", name="Frontend developer", exact=True)
+    ).to_be_visible()
     expect(results.get_by_role("link", name="Data analyst")).to_have_count(0)
     assert_accessible(page)
 
-    results.get_by_role("link", name="Backend developer (Python)").click()
+    results.get_by_role("link", name="Backend developer (Python)", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(
         "Backend developer (Python)"
     )

@@ -165,9 +165,8 @@ def test_recruiter_journey(browser, live_server, e2e_site, smtp_server):
     assert received.subject.strip() == subject
     assert f"Hello {candidate.first_name}," in received.text()
     phone.goto(reverse("applications:list"))
-    expect(
-        phone.get_by_role("row", name=re.compile(re.escape(offer.title)))
-    ).to_contain_text("Interview")
+    card = phone.locator("[data-application]", has_text=offer.title)
+    expect(card.locator("[data-status]")).to_have_text("Interview")
     assert_accessible(phone)
     phone.context.close()
     Application = apps.get_model("applications", "Application")  # noqa: N806
