@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext_lazy as _
 
+from home.i18n import home_url
 from home.spam import client_address
 
 from .consent import current_agreement
@@ -34,11 +35,6 @@ _WRONG_CREDENTIALS = _(
     "The username or e-mail address, or the password, is not correct. Check them "
     "and try again."
 )
-
-
-def home_url() -> str:
-    """The home page's address in the current language (/en/, /fr/)."""
-    return f"/{current_language()}/"
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -105,12 +101,12 @@ class AccountAdapter(DefaultAccountAdapter):
         """The home page in the page's language, when no ``next`` says where to go
         (the bare "/" answers a "not found" before its redirect, which would read
         the "you are logged in" message)."""
-        return home_url()
+        return home_url(current_language())
 
     def get_logout_redirect_url(self, request: HttpRequest) -> str:
         """The home page in the page's language (the bare "/" answers a "not
         found" before its redirect, which would read the "logged out" message)."""
-        return home_url()
+        return home_url(current_language())
 
     def respond_email_verification_sent(
         self, request: HttpRequest, user: User | None
