@@ -79,7 +79,8 @@ def home_url(code: str) -> str:
 
 def navigation(request: HttpRequest | None, page: Page | None) -> LanguageNavigation:
     """The languages of ``page`` (a Wagtail page) or of the view answering
-    ``request``, in one query whatever the number of languages and links."""
+    ``request``, in one query whatever the number of languages and links (two
+    for a page below the home: the keys of the pages above it first)."""
     from home.models import PortalSettings
 
     current = translation.get_language()
@@ -108,14 +109,22 @@ def navigation(request: HttpRequest | None, page: Page | None) -> LanguageNaviga
     is_page = isinstance(page, Page) and page.pk is not None and page.depth
     above = Value(False, output_field=BooleanField())
     if is_page:
-        # The page's own translations and those of the pages above it.
-        lineage = Q(
-            translation_key__in=Page.objects.ancestor_of(page)
-            .filter(depth__gt=1)
-            .values("translation_key")
-        )
-        wanted |= lineage | Q(translation_key=page.translation_key)
-        above = ExpressionWrapper(lineage, output_field=BooleanField())
+        # The page's own translations and those of the pages above it. The
+        # keys above are read first (a few rows from the path index): as a
+        # subquery they would make the database read every page, offers
+        # included, to test each against it.
+        wanted |= Q(translation_key=page.translation_key)
+        lineage_keys = []
+        if page.depth > 2:  # the home's only ancestor is Wagtail's root
+            lineage_keys = list(
+                Page.objects.ancestor_of(page)
+                .filter(depth__gt=1)
+                .values_list("translation_key", flat=True)
+            )
+        if lineage_keys:
+            lineage = Q(translation_key__in=lineage_keys)
+            wanted |= lineage
+            above = ExpressionWrapper(lineage, output_field=BooleanField())
     found = list(
         Page.objects.live()
         .filter(wanted, locale__language_code__in=codes)

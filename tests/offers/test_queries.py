@@ -24,25 +24,24 @@ pytestmark = pytest.mark.django_db
 # language, the index by its slug, the index whole, the path's aliases and view
 # restrictions: 7), the families and places of the filters (every language's,
 # named in the page's), the counts (the offers' own columns, then the places),
-# the portal settings, the language links (the page's translations, the offer
-# index's and the footer's, in one query), the page of offers and their places.
+# the portal settings, the language links (the keys of the pages above, then
+# the page's translations, the offer index's and the footer's in one query),
+# the page of offers and their places.
 # A search reads the ids of the offers found once more (up to
 # MAX_LISTED_MATCHES of them; beyond, it is a subquery of the counts and the
-# page). Main's 13 and 14, with the i18n side's locale of the address and
-# language links: 2 more.
-LISTING_QUERIES = 15
-SEARCH_QUERIES = 16
+# page).
+LISTING_QUERIES = 16
+SEARCH_QUERIES = 17
 # A family or a place chosen: the team and location pages that link from the
 # listing, read in one query (in the page's language, else the default one's).
 ABOUT_PAGES_QUERIES = 1
 # On PostgreSQL the words are matched from the offers' search documents, a
 # subquery of the counts and the page: no query of its own.
-PG_SEARCH_QUERIES = 15
+PG_SEARCH_QUERIES = 16
 # Wagtail's routing (9, with the locale of the address's language), the portal
-# settings, the language links (one query), the offer's places and family, the
+# settings, the language links (two queries), the offer's places and family, the
 # similar offers and their places, the team and location pages it links to.
-# Main's 14, with the locale of the address and the language links: 2 more.
-OFFER_QUERIES = 16
+OFFER_QUERIES = 17
 # An offer whose family has a team page and whose places have location pages
 # shows them below its description: the team page, its quotes' photos, the
 # place pages with their images, and those images' renditions (one query for

@@ -33,13 +33,12 @@ from offers.models import (
 )
 
 # Wagtail's routing (9, with the locale of the address's language), the portal
-# settings, the language links (the page's translations, the offer index's and
-# the footer's, in one query), the page's family or place, the offer index (the
-# "search these offers" link), the open offers in the page's language and their
-# places. Main's 13, with the locale of the address and the language links: 2
-# more.
-TEAM_PAGE_QUERIES = 15
-LOCATION_PAGE_QUERIES = 15
+# settings, the language links (the keys of the pages above, then the page's
+# translations, the offer index's and the footer's in one query), the page's
+# family or place, the offer index (the "search these offers" link), the open
+# offers in the page's language and their places.
+TEAM_PAGE_QUERIES = 16
+LOCATION_PAGE_QUERIES = 16
 
 
 class PlaceInTheTreeTests(WagtailPageTestCase):
