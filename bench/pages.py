@@ -154,6 +154,17 @@ def pages_to_measure() -> list[tuple[str, str]]:
     ]
 
 
+def space_path() -> str:
+    """The address of the candidate's space in the default language ("/en/me/"):
+    it answers 200 only to a logged-in candidate."""
+    from django.conf import settings
+    from django.urls import reverse
+    from django.utils import translation
+
+    with translation.override(settings.LANGUAGE_CODE):
+        return reverse("candidates:space")
+
+
 def log_in() -> tuple[Client, str]:
     """An in-process client logged in as the seeded candidate, and the cookie of
     its session (a real one, in the database and the cache) for gunicorn."""
@@ -228,9 +239,10 @@ def main() -> None:
             status, _done, _size = fetch(base + path, sent)
             if status != 200:
                 raise SystemExit(f"GET {path} ({name}, {who}) answered {status}")
-    status, _done, _size = fetch(f"{base}/me/", cookie)
+    space = space_path()
+    status, _done, _size = fetch(base + space, cookie)
     if status != 200:
-        raise SystemExit(f"The candidate's session is not logged in: /me/ {status}")
+        raise SystemExit(f"The candidate's session is not logged in: {space} {status}")
 
     print(
         f"== wrk: {args.connections} connections, {args.rounds} rounds of "

@@ -1126,7 +1126,11 @@ class OfferSearchDocument(models.Model):
 
 
 class OpenOffersMixin:
-    """A page that lists the open offers it stands for, newest first."""
+    """A page that lists the newest of the open offers it stands for, with a
+    link to the listing that shows them all."""
+
+    #: How many offers the page shows; the listing has the others.
+    offers_shown = 6
 
     def open_offers(self) -> OfferQuerySet:
         raise NotImplementedError
@@ -1137,7 +1141,14 @@ class OpenOffersMixin:
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any):
         context = super().get_context(request, *args, **kwargs)
-        context["offers"] = self.open_offers().order_by("-first_published_at", "-pk")
+        # One more than shown: whether the listing holds others.
+        offers = list(
+            self.open_offers().order_by("-first_published_at", "-pk")[
+                : self.offers_shown + 1
+            ]
+        )
+        context["offers"] = offers[: self.offers_shown]
+        context["more_offers"] = len(offers) > self.offers_shown
         listing = OfferIndexPage.objects.live().first()
         if listing is not None:
             context["listing_url"] = listing.get_url(request) + self.listing_filter()
@@ -1427,20 +1438,27 @@ def pages_about(
     addresses are all the links to them need). A family or a place is matched
     through its slug, which its translations share; with ``locale_id``, each
     page is taken in that language, else in the default language."""
-    query = models.Q(pk__in=[])
+    # The ids of the team and location pages asked for, as one subquery (a
+    # union): the database reads those few pages by their key, where
+    # conditions joined by OR on Wagtail's page table would read every page,
+    # offers included.
+    wanted = []
     if family_ids:
         slugs = JobFamily.objects.filter(pk__in=family_ids).values("slug")
-        query |= models.Q(teampage__job_family__slug__in=slugs)
+        wanted.append(TeamPage.objects.filter(job_family__slug__in=slugs))
     if family_slugs:
-        query |= models.Q(teampage__job_family__slug__in=family_slugs)
+        wanted.append(TeamPage.objects.filter(job_family__slug__in=family_slugs))
     if location_ids:
         slugs = Location.objects.filter(pk__in=location_ids).values("slug")
-        query |= models.Q(locationpage__location__slug__in=slugs)
+        wanted.append(LocationPage.objects.filter(location__slug__in=slugs))
     if location_slugs:
-        query |= models.Q(locationpage__location__slug__in=location_slugs)
-    if not (family_ids or family_slugs or location_ids or location_slugs):
+        wanted.append(LocationPage.objects.filter(location__slug__in=location_slugs))
+    if not wanted:
         return [], []
-    pages = Page.objects.live().filter(query)
+    ids = [pages.order_by().values("pk") for pages in wanted]
+    pages = Page.objects.live().filter(
+        pk__in=ids[0].union(*ids[1:]) if len(ids) > 1 else ids[0]
+    )
     if locale_id is not None:
         pages = pages.filter(
             models.Q(locale_id=locale_id)

@@ -9,7 +9,7 @@ import pytest
 from alerts.factories import JobAlertFactory
 from alerts.tokens import make_token
 from candidates.factories import UserFactory
-from tests.home.test_html_validity import validate
+from tests.html_checker import validate
 
 pytestmark = pytest.mark.html_checker
 

@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from applications.choices import Status
 from applications.models import Application
-from tests.home.test_html_validity import validate
+from tests.html_checker import validate
 
 from .world import ApplicationsTestCase
 

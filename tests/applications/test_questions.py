@@ -21,7 +21,7 @@ from offers.choices import QuestionKind
 from offers.models import QuestionSet
 from privacy.erasure import erase_candidate
 from privacy.export import export_data
-from tests.home.test_html_validity import validate
+from tests.html_checker import validate
 
 from .world import ApplicationsTestCase
 

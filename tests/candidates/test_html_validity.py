@@ -17,7 +17,7 @@ from candidates.factories import (
     ExperienceFactory,
     UserFactory,
 )
-from tests.home.test_html_validity import validate
+from tests.html_checker import validate
 
 from .conftest import PASSWORD, CommittingClient, links_in
 

@@ -17,7 +17,7 @@ from playwright.sync_api import Page, expect
 
 from alerts.models import JobAlert
 from candidates.models import User
-from tests.home.test_html_validity import validate
+from tests.html_checker import validate
 
 from .conftest import assert_accessible, open_page
 

@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from offers.models import OfferIndexPage
-from tests.home.test_html_validity import validate
+from tests.html_checker import validate
 
 from .conftest import assert_accessible
 

@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from candidates.models import SavedOffer, User
 from offers.models import OfferIndexPage
-from tests.home.test_html_validity import validate
+from tests.html_checker import validate
 
 from .conftest import assert_accessible, open_page
 

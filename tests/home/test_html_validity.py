@@ -1,18 +1,11 @@
 """Every public page of the demo is valid HTML, as the Nu HTML Checker sees it."""
 
-import json
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 
 from tests.demo_pages import DEMO_PAGES
-
-VNU_JAR = (
-    Path(settings.BASE_DIR) / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
-)
+from tests.html_checker import validate
 
 pytestmark = pytest.mark.html_checker
 
@@ -24,28 +17,6 @@ PUBLIC_PATHS = [
     "/en/account/forgot-username/",
     "/en/no-such-page/",
 ]
-
-
-def validate(files: list[Path]) -> list[dict]:
-    """The checker's errors for the given files."""
-    if not VNU_JAR.exists() or shutil.which("java") is None:
-        pytest.fail("The Nu HTML Checker needs Java and `npm ci` (run `make test`).")
-    result = subprocess.run(  # noqa: S603 - fixed command line
-        [
-            "java",
-            "-jar",
-            str(VNU_JAR),
-            "--errors-only",
-            "--format",
-            "json",
-            *map(str, files),
-        ],  # noqa: S607
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    return json.loads(result.stderr or '{"messages": []}')["messages"]
 
 
 @pytest.mark.django_db

@@ -167,6 +167,42 @@ def test_a_location_page_lists_the_open_offers_in_its_place(client, catalogue):
 
 
 @pytest.mark.django_db
+def test_a_team_page_shows_the_newest_offers_and_leads_to_the_others(client, catalogue):
+    """Whatever the number of offers, the page shows the newest few; the
+    listing, filtered the same way, has them all."""
+    shown = TeamPage.offers_shown
+    data, paris = catalogue["families"]["data"], catalogue["places"]["paris"]
+    start = timezone.now() - timedelta(days=30)
+    for number in range(shown):
+        offer = OfferPageFactory(
+            parent=catalogue["index"],
+            title=f"Scientist {number}",
+            job_family=data,
+            locations=[paris],
+        )
+        # Newer than the catalogue's two, in order of their numbers.
+        OfferPage.objects.filter(pk=offer.pk).update(
+            first_published_at=timezone.now() + timedelta(minutes=number)
+        )
+    OfferPage.objects.filter(title__in=["Analyst, Lyon", "Engineer, Paris"]).update(
+        first_published_at=start
+    )
+    html = client.get(catalogue["team"].url).content.decode()
+    assert html.count('class="offer-card"') == shown
+    assert f"Scientist {shown - 1}" in html and "Scientist 0" in html
+    assert "Analyst, Lyon" not in html and "Engineer, Paris" not in html
+    assert "See all these offers" in html
+    assert f'href="{catalogue["index"].url}?family=data"' in html
+
+
+@pytest.mark.django_db
+def test_a_page_with_few_offers_asks_to_search_them(client, catalogue):
+    html = client.get(catalogue["team"].url).content.decode()
+    assert "Search these offers" in html
+    assert "See all these offers" not in html
+
+
+@pytest.mark.django_db
 def test_a_page_without_family_or_place_lists_no_offer(client, catalogue):
     catalogue["team"].job_family = None
     catalogue["team"].save()

@@ -367,7 +367,7 @@ def test_privacy_pages_and_emails_are_valid_html(
 ):
     from django.template.loader import render_to_string
 
-    from tests.home.test_html_validity import validate
+    from tests.html_checker import validate
 
     jane, bob, hr, _editor = world
     pages: dict[str, bytes] = {}
