@@ -4,6 +4,7 @@ privacy app) and its own cards of the candidate space's menu."""
 from __future__ import annotations
 
 from django.http import HttpRequest
+from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.safestring import SafeString
@@ -60,15 +61,16 @@ def offer_save_toggle(request: HttpRequest | None, offer: OfferPage) -> SafeStri
     cached for them) that saves it once they log in, then shows the offer."""
     user = getattr(request, "user", None)
     logged_in = user is not None and user.is_authenticated
-    return render_to_string(
-        "candidates/includes/save_toggle.html",
-        {
-            "offer": offer,
-            "logged_in": logged_in,
-            "saved": logged_in and offer.pk in saved_offer_ids(request),
-            # A visitor comes back to the offer, which then says "Saved" (the
-            # link is the same on every cached page); a candidate to this page.
-            "next": request.get_full_path() if logged_in else offer.url,
-        },
-        request=request if logged_in else None,
-    )
+    context = {
+        "offer": offer,
+        "logged_in": logged_in,
+        "saved": logged_in and offer.pk in saved_offer_ids(request),
+        # A visitor comes back to the offer, which then says "Saved" (the
+        # link is the same on every cached page); a candidate to this page.
+        "next": request.get_full_path() if logged_in else offer.url,
+    }
+    if logged_in:
+        # The form's token, given as is: rendering with the request would run
+        # every context processor once per card.
+        context["csrf_token"] = get_token(request)
+    return render_to_string("candidates/includes/save_toggle.html", context)

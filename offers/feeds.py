@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from home.models import PortalSettings
 
-from .models import OfferIndexPage, OfferPage
+from .models import CARD_FIELDS, OfferIndexPage, OfferPage
 from .search import OfferSearch
 
 FEED_SIZE = 50
@@ -42,7 +42,10 @@ class OfferFeed(Feed):
         }
 
     def items(self, search: OfferSearch) -> list[OfferPage]:
-        return list(search.results()[:FEED_SIZE])
+        # The cards' columns and what an item says beyond them.
+        fields = (*CARD_FIELDS, "listing_summary", "search_description")
+        offers = search.results().only(*fields, "last_published_at")
+        return list(offers[:FEED_SIZE])
 
     def item_title(self, offer: OfferPage) -> str:
         return offer.title

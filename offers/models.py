@@ -292,14 +292,33 @@ class OfferQuerySet(PageQuerySet):
         )
 
     def cards(self) -> OfferQuerySet:
-        """What an offer card shows (``components/offer_card.html``): the family
-        read along, the places in one more query, the description left out."""
+        """What an offer card shows (``components/offer_card.html``) and no more:
+        its title and address, its facts with the family read along, the
+        places in one more query."""
         return (
             self.select_related("job_family")
             .prefetch_related("locations")
-            .defer_streamfields()
+            .only(*CARD_FIELDS)
         )
 
+
+#: The columns an offer card reads (``OfferQuerySet.cards``): any other is
+#: read on its own, one query per card, when a template asks for it (the
+#: query counts pinned by the tests would tell).
+CARD_FIELDS = (
+    "title",
+    "slug",
+    "url_path",
+    "locale_id",
+    "live",
+    "first_published_at",
+    "job_family__name",
+    "job_family__slug",
+    "contract_type",
+    "remote_policy",
+    "closing_date",
+    "filled",
+)
 
 OfferManager = PageManager.from_queryset(OfferQuerySet)
 
