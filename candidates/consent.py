@@ -11,11 +11,8 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import (
     Case,
-    Exists,
     IntegerField,
-    OuterRef,
     QuerySet,
-    Subquery,
     Value,
     When,
 )
@@ -112,14 +109,16 @@ def has_accepted_current_agreement(user: User) -> bool:
 
 @dataclass(frozen=True)
 class RenewalState:
-    """Where a logged-in user stands with the published agreement, read in one
-    query by ``renewal_state``."""
+    """Where a logged-in user stands with the published agreement, read by
+    ``renewal_state``."""
 
     revision_id: int | None  # the published version in the page's language
     agreement_path: str | None  # its Wagtail url_path, to let it be read
     accepted_current: bool
     accepted_before: bool  # some version, the current one or an earlier one
-    staff: bool  # in a staff group (HR recruiters, content editors)
+    # In a staff group (HR recruiters, content editors); only looked up when a
+    # renewal would otherwise be asked.
+    staff: bool
 
     @property
     def must_renew(self) -> bool:
@@ -135,36 +134,34 @@ class RenewalState:
 
 def renewal_state(user: User) -> RenewalState:
     """The published version of the agreement (in the page's language) and
-    whether ``user`` accepted the published version in some language, in a single
-    query."""
-    live = live_agreements()
-    row = (
-        User.objects.filter(pk=user.pk)
-        .annotate(
-            current_revision=Subquery(live.values("live_revision_id")[:1]),
-            agreement_path=Subquery(live.values("url_path")[:1]),
-            accepted_current=Exists(
-                Consent.objects.filter(
-                    user=OuterRef("pk"), revision_id__in=current_revision_ids()
-                )
-            ),
-            accepted_before=Exists(Consent.objects.filter(user=OuterRef("pk"))),
-            in_staff_group=Exists(
-                User.groups.through.objects.filter(user=OuterRef("pk"))
-            ),
-        )
-        .values_list(
-            "current_revision",
-            "agreement_path",
-            "accepted_current",
-            "accepted_before",
-            "in_staff_group",
-        )
-        .first()
+    whether ``user`` accepted the published version in some language: two small
+    queries (the published versions, the user's consents), and a third, whether
+    the user is staff, only when a renewal would be asked. Simple queries: this
+    runs on every page a logged-in user opens, and a single query joining them
+    cost more to build than these take to run."""
+    language = current_language()
+    published = sorted(
+        DataProtectionPage.objects.live().values_list(
+            "pk", "live_revision_id", "url_path", "locale__language_code"
+        ),
+        key=lambda row: (
+            row[3] != language,
+            row[3] != settings.LANGUAGE_CODE,
+            row[0],
+        ),
     )
-    if row is None:
-        return RenewalState(None, None, False, False, False)
-    return RenewalState(*row)
+    current_ids = {row[1] for row in published if row[1] is not None}
+    accepted = set(
+        Consent.objects.filter(user_id=user.pk).values_list("revision_id", flat=True)
+    )
+    revision_id, agreement_path = published[0][1:3] if published else (None, None)
+    accepted_current = bool(accepted & current_ids)
+    staff = False
+    if revision_id is not None and accepted and not accepted_current:
+        staff = User.groups.through.objects.filter(user_id=user.pk).exists()
+    return RenewalState(
+        revision_id, agreement_path, accepted_current, bool(accepted), staff
+    )
 
 
 def is_staff_user(user: User) -> bool:

@@ -12,10 +12,11 @@ from tests.offers.test_queries import LISTING_QUERIES, OFFER_QUERIES, grow
 
 pytestmark = pytest.mark.django_db
 
-# A logged-in visitor's own (the session, the user, the version of the Data
-# Protection Agreement to have accepted, their permissions and their groups': 5),
+# A logged-in visitor's own (the session, the user, the versions of the Data
+# Protection Agreement published and those they accepted, their permissions and
+# their groups': 6),
 # then the ids of the offers they saved: one query for every card of the page.
-CANDIDATE = 5
+CANDIDATE = 6
 SAVED_IDS = 1
 # The offer page also asks whether the candidate applied (applications' hook).
 APPLY_STATE = 1
