@@ -100,6 +100,7 @@ def seed(alert_count: int, matching: int, rng: random.Random):
     from django.contrib.auth.hashers import make_password
     from django.core.management import call_command
     from django.db import connection, transaction
+    from wagtail.models import Locale
 
     from alerts.models import AlertKeyword, JobAlert
     from candidates.models import User
@@ -107,11 +108,14 @@ def seed(alert_count: int, matching: int, rng: random.Random):
     from offers.models import JobFamily, Location, OfferIndexPage
 
     call_command("load_demo_data", stdout=io.StringIO())
-    families = {family.name: family for family in JobFamily.objects.all()}
-    places = {place.city: place for place in Location.objects.all()}
+    # The default language's listing, families and places (the demo has a
+    # French translation of each).
+    default = Locale.get_default()
+    families = {f.name: f for f in JobFamily.objects.filter(locale=default)}
+    places = {place.city: place for place in Location.objects.filter(locale=default)}
     eng, lyon = families["Engineering"], places["Lyon"]
     draft = OfferPageFactory(
-        parent=OfferIndexPage.objects.get(),
+        parent=OfferIndexPage.objects.get(locale=default),
         title=TITLE,
         job_family=eng,
         locations=[lyon],
