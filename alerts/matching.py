@@ -7,8 +7,9 @@ Every criterion is a condition on the alert's row or a subquery on its children:
 - contract types, remote work and languages: the alert's set is empty or holds
   the offer's value (a ``LIKE`` on a short string); an offer's language is its
   page's locale;
-- keywords: no folded word of the alert is missing from the folded words of the
-  offer's title and description: ``NOT EXISTS`` (an anti-join) over the alert's
+- keywords: no folded word of the alert is missing from the folded words the
+  listing's search finds the offer by (title, reference, missions, profile,
+  sections, family, places): ``NOT EXISTS`` (an anti-join) over the alert's
   words that are not among the offer's. An alert without keywords has no such word.
   Plain equality of folded words behaves the same on SQLite and PostgreSQL.
 
@@ -19,21 +20,18 @@ from __future__ import annotations
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
-from offers.models import JobFamily, Location, OfferPage
+from offers.models import JobFamily, Location, OfferPage, searchable_text
 
 from . import keywords
 from .models import AlertDelivery, AlertKeyword, JobAlert
 
 
 def offer_words(offer: OfferPage) -> list[str]:
-    """The folded words of the offer's title and description, with the names of
-    its family and places (which the listing's search finds too)."""
-    texts = [offer.title]
-    texts.extend(offer.body.stream_block.get_searchable_content(offer.body))
-    if offer.job_family_id:
-        texts.append(offer.job_family.name)
-    texts.extend(place.city for place in offer.locations.all())
-    return keywords.words(texts)
+    """The folded words the listing's search finds the offer by: its title,
+    reference, missions, profile and other sections, its family's name and its
+    places (``offers.models.searchable_text``), so that an alert made from a
+    search receives the new offers that search would list."""
+    return keywords.words([searchable_text(offer)])
 
 
 def matching_alerts(

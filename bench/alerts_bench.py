@@ -102,6 +102,7 @@ def seed(alert_count: int, matching: int, rng: random.Random):
     from django.db import connection, transaction
     from wagtail.models import Locale
 
+    from alerts.matching import offer_words as words_of
     from alerts.models import AlertKeyword, JobAlert
     from candidates.models import User
     from offers.factories import OfferPageFactory, offer_body
@@ -126,7 +127,12 @@ def seed(alert_count: int, matching: int, rng: random.Random):
         first_published_at=None,
         last_published_at=None,
     )
-    offer_words = ["zephyr", "platform", "engineer", "team", "project"]
+    # Words of the offer's title and description (an alert's words must be
+    # among the offer's, folded, exactly: "project" would miss "projects").
+    offer_words = ["zephyr", "platform", "engineer", "team", "interview"]
+    missing = set(offer_words) - set(words_of(draft))
+    if missing:
+        raise SystemExit(f"The bench's offer lacks the words {sorted(missing)}")
     other_words = [f"skill{number}" for number in range(400)]
     contracts = ["permanent", "fixed_term", "internship", "temporary", "freelance"]
     other_families = [f for name, f in families.items() if name != "Engineering"]

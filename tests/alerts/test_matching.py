@@ -90,6 +90,28 @@ class MatchingTests(TestCase):
         self.assertTrue(self.matches(keywords="python logistics"))  # both
         self.assertFalse(self.matches(keywords="kotlin"))
 
+    def test_keywords_anywhere_the_listings_search_looks(self):
+        """An alert made from a search receives the offers that search lists:
+        words of the missions, the profile, the reference and the places'
+        regions count too."""
+        offer = self.world.publish(
+            self.world.draft(
+                "Platform engineer",
+                job_family=self.eng,
+                locations=[self.lyon],
+                missions="<p>You run our <b>Kubernetes</b> clusters.</p>",
+                profile="<p>You write Rust.</p>",
+                reference="NW-77",
+            )
+        )
+        for given in ("kubernetes", "rust", "nw 77", "cluster", "region"):
+            alert = JobAlertFactory(keywords=given)
+            with self.subTest(keywords=given):
+                self.assertTrue(matching_alerts(offer).filter(pk=alert.pk).exists())
+        alert = JobAlertFactory(keywords="kubernetes python")
+        self.assertFalse(matching_alerts(offer).filter(pk=alert.pk).exists())
+        self.assertNotIn("b", offer_words(offer))  # the text, not its markup
+
     def test_every_keyword_must_appear(self):
         self.assertTrue(self.matches(keywords="django python senior"))
         self.assertFalse(self.matches(keywords="django python kotlin"))
