@@ -139,22 +139,13 @@ def renewal_state(user: User) -> RenewalState:
     the user is staff, only when a renewal would be asked. Simple queries: this
     runs on every page a logged-in user opens, and a single query joining them
     cost more to build than these take to run."""
-    language = current_language()
-    published = sorted(
-        DataProtectionPage.objects.live().values_list(
-            "pk", "live_revision_id", "url_path", "locale__language_code"
-        ),
-        key=lambda row: (
-            row[3] != language,
-            row[3] != settings.LANGUAGE_CODE,
-            row[0],
-        ),
-    )
-    current_ids = {row[1] for row in published if row[1] is not None}
+    # Every language's published version, the page's language first.
+    published = list(live_agreements().values_list("live_revision_id", "url_path"))
+    current_ids = {revision for revision, _path in published if revision is not None}
     accepted = set(
         Consent.objects.filter(user_id=user.pk).values_list("revision_id", flat=True)
     )
-    revision_id, agreement_path = published[0][1:3] if published else (None, None)
+    revision_id, agreement_path = published[0] if published else (None, None)
     accepted_current = bool(accepted & current_ids)
     staff = False
     if revision_id is not None and accepted and not accepted_current:

@@ -43,8 +43,9 @@ class OfferFeed(Feed):
 
     def items(self, search: OfferSearch) -> list[OfferPage]:
         # The cards' columns and what an item says beyond them.
-        fields = (*CARD_FIELDS, "listing_summary", "search_description")
-        offers = search.results().only(*fields, "last_published_at")
+        offers = search.results().only(
+            *CARD_FIELDS, "listing_summary", "search_description", "last_published_at"
+        )
         return list(offers[:FEED_SIZE])
 
     def item_title(self, offer: OfferPage) -> str:
