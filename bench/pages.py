@@ -220,6 +220,12 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=4)
     parser.add_argument("--latency-duration", type=int, default=3)
     parser.add_argument("--json", type=Path, default=None)
+    parser.add_argument(
+        "--page",
+        action="append",
+        default=[],
+        help="only this page (by its name; may be repeated; default: every page)",
+    )
     args = parser.parse_args()
     django.setup()
 
@@ -227,6 +233,10 @@ def main() -> None:
 
     base = args.base_url.rstrip("/")
     pages = pages_to_measure()
+    if args.page:
+        pages = [(name, path) for name, path in pages if name in args.page]
+        if len(pages) < len(set(args.page)):
+            raise SystemExit(f"Unknown page among {args.page!r}")
     client, cookie = log_in()
     results = [
         Figures(name, path, queries=count_queries(client, path)) for name, path in pages

@@ -16,14 +16,21 @@ CSRF token or a session would set one) and says nothing against it in its
 ``Cache-Control``; never of anything under the private prefixes. Kept responses
 tell shared caches (a CDN) they may keep them briefly
 (``PAGE_CACHE_SHARED_SECONDS``); others are marked private.
+
+Pages made afresh (a logged-in visitor's) take the parts that are the same for
+everyone from the same generation: Wagtail's fragment cache
+(``{% sharedfragment %}`` in ``home/templatetags/portal_tags.py``) and the
+listing's counts keep them under ``content_version()``, so that a change of
+content outdates them exactly when it outdates the kept pages.
 """
 
 from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from django.conf import settings
 from django.core.cache import caches
@@ -62,6 +69,39 @@ def bump_generation() -> None:
         cache.incr(GENERATION_KEY)
     except ValueError:  # no generation yet: the next reader starts one
         cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
+
+
+#: The version each request read, once per request however many parts it asks.
+_versions: WeakKeyDictionary[HttpRequest, str] = WeakKeyDictionary()
+
+
+def content_version(request: HttpRequest | None = None) -> str:
+    """What the parts of pages shared by every visitor are kept under: the
+    generation and the day (closing dates close offers at midnight), read once
+    per ``request``."""
+    if request is not None and request in _versions:
+        return _versions[request]
+    version = f"{current_generation()}:{timezone.localdate()}"
+    if request is not None:
+        _versions[request] = version
+    return version
+
+
+def shared_parts_cache():
+    """Where the shared parts of pages are kept (the default cache)."""
+    return caches["default"]
+
+
+def kept_for_everyone(name: str, parts: Sequence[Any], make: Callable[[], Any]) -> Any:
+    """What ``make()`` gives, kept under the content's version, ``name`` and
+    ``parts`` (what it depends on besides the content: a language, a
+    search...): a value the same for every visitor, such as the listing's
+    counts. Made afresh each time when ``FRAGMENT_CACHE_ENABLED`` is off."""
+    if not settings.FRAGMENT_CACHE_ENABLED:
+        return make()
+    digest = hashlib.sha256(repr(list(parts)).encode()).hexdigest()
+    key = f"shared:{name}:{content_version()}:{digest}"
+    return shared_parts_cache().get_or_set(key, make, settings.FRAGMENT_CACHE_SECONDS)
 
 
 def public_content_changed(**kwargs: Any) -> None:

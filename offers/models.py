@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import secrets
 from collections.abc import Sequence
@@ -18,6 +19,7 @@ from django.db import IntegrityError, models, transaction
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.functional import SimpleLazyObject
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -1016,21 +1018,34 @@ class OfferPage(BasePage):
         from home.models import PortalSettings
 
         context = super().get_context(request, *args, **kwargs)
-        portal_settings = PortalSettings.for_request(request)
-        locations = list(self.locations.all())  # a preview's may be unsaved
+        # What every visitor sees alike (the text, the facts, the team and
+        # places, the JSON-LD) is read only when the template makes it: a
+        # page made afresh for a logged-in visitor takes those parts from the
+        # fragment cache ({% sharedfragment %}) and reads none of it.
+        locations = SimpleLazyObject(
+            lambda: list(self.locations.all())  # a preview's may be unsaved
+        )
+
+        @functools.cache
+        def about() -> tuple[list[Page], list[Page]]:
+            return pages_about(
+                family_ids=[self.job_family_id] if self.job_family_id else [],
+                locale_id=self.locale_id,
+                location_ids=[location.pk for location in locations],
+            )
+
         context["locations"] = locations
-        context["json_ld"] = self.json_ld(request, portal_settings, locations)
+        context["json_ld"] = functools.partial(
+            self.json_ld, request, PortalSettings.for_request(request), locations
+        )
+        context["team_pages"] = SimpleLazyObject(lambda: about()[0])
+        context["location_pages"] = SimpleLazyObject(lambda: about()[1])
+        context["team_place"] = SimpleLazyObject(lambda: team_and_place(*about()))
+        context["sharing_description"] = SimpleLazyObject(
+            lambda: self.get_sharing_description(locations)
+        )
         context["similar_offers"] = self.similar_offers()
         context["apply_state"] = apply_state(request, self)
-        context["team_pages"], context["location_pages"] = pages_about(
-            family_ids=[self.job_family_id] if self.job_family_id else [],
-            locale_id=self.locale_id,
-            location_ids=[location.pk for location in locations],
-        )
-        context["team_place"] = team_and_place(
-            context["team_pages"], context["location_pages"]
-        )
-        context["sharing_description"] = self.get_sharing_description(locations)
         # The parent's address, without reading the parent: its path is ours
         # less our slug.
         url = self.get_url(request)

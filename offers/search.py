@@ -27,6 +27,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext, ngettext, ngettext_lazy
 
 from home.formatting import grouped
+from home.page_cache import kept_for_everyone
 
 from .choices import ContractType, RemotePolicy, SortOrder
 from .forms import OfferSearchForm, clean_query
@@ -277,11 +278,21 @@ class OfferSearch:
 
     def tally(self) -> dict[str, Counter]:
         """The counts of every filter, and the number of offers shown
-        (``total``), in two queries whatever the number of offers: one counts
-        each choice of the offers' own columns under the other filters, the
-        other the places."""
-        if self._tally is not None:
-            return self._tally
+        (``total``): the same for every visitor of the same search, kept
+        under the content's version (``kept_for_everyone``), counted afresh
+        whenever an offer is published, closed or changed, or the day turns."""
+        if self._tally is None:
+            self._tally = kept_for_everyone(
+                "offer-counts",
+                (self.locale_id, self.query, sorted(self.selected.items())),
+                self.count_choices,
+            )
+        return self._tally
+
+    def count_choices(self) -> dict[str, Counter]:
+        """The counts of :meth:`tally`, in two queries whatever the number of
+        offers: one counts each choice of the offers' own columns under the
+        other filters, the other the places."""
         conditions = self.conditions()
 
         def under(*conditions_met: Q, leave_out: str | None = None) -> Q:
@@ -324,7 +335,6 @@ class OfferSearch:
         tally["location"] = Counter()
         for location_id, offers in places:
             tally["location"][slug_of.get(location_id)] += offers
-        self._tally = tally
         return tally
 
     def facets(self) -> dict[str, list[FacetChoice]]:

@@ -368,6 +368,11 @@ else:
         },
     }
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+# The parts of public pages that are the same for everyone (header, footer,
+# an offer's text, the listing's counts), kept for pages made afresh (a
+# logged-in visitor's) under the same generation as the page cache.
+FRAGMENT_CACHE_ENABLED = env_bool("FRAGMENT_CACHE_ENABLED", True)
+FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 3600)
 PAGE_CACHE_ALIAS = "pages"
 # How long a page is kept (a change of content outdates it at once anyway).
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 3600)

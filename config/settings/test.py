@@ -24,6 +24,8 @@ STORAGES = {
 # Off unless a test turns it on (tests/home/test_page_cache.py): factories make
 # live pages without the signals of a publication.
 PAGE_CACHE_ENABLED = False
+# The same for the shared parts of pages (tests/home/test_shared_fragments.py).
+FRAGMENT_CACHE_ENABLED = False
 # The contact form's tests post without the stamp a shown form carries; those of
 # the stamp (tests/home/test_contact_limits.py) turn the check back on.
 CONTACT_MIN_SECONDS = 0

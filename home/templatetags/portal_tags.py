@@ -2,14 +2,20 @@ import json
 from urllib.parse import urljoin
 
 from django import template
+from django.conf import settings
 from django.forms import BoundField
+from django.template import TemplateSyntaxError
+from django.utils import translation
+from django.utils.functional import SimpleLazyObject
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from wagtail.models import Page
+from wagtail.templatetags.wagtail_cache import WagtailCacheNode
 
 from home import formatting
-from home.i18n import LanguageNavigation, navigation
+from home.i18n import navigation
 from home.models import PortalSettings
+from home.page_cache import content_version, is_private_path
 
 register = template.Library()
 
@@ -34,11 +40,75 @@ def grouped(value) -> str:
 
 
 @register.simple_tag(takes_context=True)
-def language_navigation(context) -> LanguageNavigation:
+def language_navigation(context) -> SimpleLazyObject:
     """The page's languages (switcher, alternates) and the header's and
-    footer's links in its language; base.html reads it once."""
+    footer's links in its language; base.html names it once, and it is read
+    only if a part that shows it is made (not when kept, see sharedfragment)."""
     page = context.get("page")
-    return navigation(context.get("request"), page if isinstance(page, Page) else None)
+    request = context.get("request")
+    return SimpleLazyObject(
+        lambda: navigation(request, page if isinstance(page, Page) else None)
+    )
+
+
+#: The names under which a shared part's version and lifetime reach its key.
+VERSION_VARIABLE = "shared_fragment_version"
+SECONDS_VARIABLE = "shared_fragment_seconds"
+
+
+class SharedFragmentNode(WagtailCacheNode):
+    """A part of a public Wagtail page that is the same for every visitor,
+    kept in the cache under the content's version (``content_version()``: the
+    page cache's generation and the day), the language, the scheme and host,
+    and what the template adds. Made afresh on previews (Wagtail's own rule),
+    on any page that is not a Wagtail page (accounts, the candidate's space:
+    their titles may be personal), under private addresses, and when
+    ``FRAGMENT_CACHE_ENABLED`` is off."""
+
+    def render(self, context):
+        request = context.get("request")
+        if (
+            not settings.FRAGMENT_CACHE_ENABLED
+            or request is None
+            or not isinstance(context.get("page"), Page)
+            or is_private_path(request.path)
+        ):
+            return self.nodelist.render(context)
+        version = ":".join(
+            (
+                content_version(request),
+                translation.get_language(),
+                request.scheme,
+                request.get_host(),
+            )
+        )
+        with context.update(
+            {
+                VERSION_VARIABLE: version,
+                SECONDS_VARIABLE: settings.FRAGMENT_CACHE_SECONDS,
+            }
+        ):
+            return super().render(context)
+
+
+@register.tag("sharedfragment")
+def do_shared_fragment(parser, token) -> SharedFragmentNode:
+    """``{% sharedfragment "name" value ... %}...{% endsharedfragment %}``: a
+    part of the page that every visitor sees alike, kept under the content's
+    version and the values given (see ``SharedFragmentNode``). Nothing personal
+    goes inside: no user, no CSRF token, no messages."""
+    nodelist = parser.parse(("endsharedfragment",))
+    parser.delete_first_token()
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise TemplateSyntaxError("'sharedfragment' needs the fragment's name.")
+    return SharedFragmentNode(
+        nodelist,
+        parser.compile_filter(SECONDS_VARIABLE),
+        bits[1],
+        [parser.compile_filter(bit) for bit in (VERSION_VARIABLE, *bits[2:])],
+        None,  # the default cache
+    )
 
 
 @register.filter
