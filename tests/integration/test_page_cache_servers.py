@@ -11,8 +11,10 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from django.test import Client, override_settings
 from wagtail.models import Site
 
+from candidates.factories import UserFactory
 from home.models import PortalSettings
 from tests.offers.catalogue import build_catalogue
 
@@ -28,13 +30,28 @@ pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 BEHIND_TLS = {"Host": "careers.example.com", "X-Forwarded-Proto": "https"}
 
 
-def get(url: str) -> tuple[int, str, dict[str, str]]:
-    request = urllib.request.Request(url, headers=BEHIND_TLS)  # noqa: S310
+def get(url: str, session: str = "") -> tuple[int, str, dict[str, str]]:
+    """GET ``url`` behind TLS; with ``session``, as that logged-in visitor (the
+    production settings' session cookie)."""
+    headers = dict(BEHIND_TLS)
+    if session:
+        headers["Cookie"] = f"__Host-sessionid={session}"
+    request = urllib.request.Request(url, headers=headers)  # noqa: S310
     try:
         with urllib.request.urlopen(request, timeout=60) as response:  # noqa: S310
             return response.status, response.read().decode(), dict(response.headers)
     except urllib.error.HTTPError as error:
         return error.code, error.read().decode(), dict(error.headers)
+
+
+def logged_in_session(user, secret_key: str) -> str:
+    """The key of a session logged in as ``user``, in the shared database (the
+    servers read their sessions from it when Redis lacks them), signed with the
+    servers' ``secret_key``."""
+    client = Client()
+    with override_settings(SECRET_KEY=secret_key):
+        client.force_login(user)
+    return next(iter(client.cookies.values())).value
 
 
 def wait_until_up(site: str, server: subprocess.Popen, log: Path) -> None:
@@ -96,6 +113,22 @@ def test_two_servers_share_the_page_cache(redis_cache, tmp_path):
         portal_settings.save()
         for site in (second, first):
             assert "Renamed on one server" in get(f"{site}/")[1], site
+
+        # A logged-in candidate's pages are made afresh, their shared parts
+        # kept in Redis for both servers and outdated by a change made anywhere.
+        session = logged_in_session(UserFactory(username="jane"), environ["SECRET_KEY"])
+        analyst = catalogue.offers["Data analyst"]
+        path = analyst.url
+        for site in (first, second):
+            status, body, headers = get(f"{site}{path}", session)
+            assert status == 200, site
+            assert headers["X-Page-Cache"] == "bypass"
+            assert "Data analyst" in body and 'name="csrfmiddlewaretoken"' in body
+        analyst.title = "Senior data analyst"
+        analyst.save_revision().publish()
+        for site in (second, first):
+            assert "Senior data analyst" in get(f"{site}{path}", session)[1], site
+            assert "Senior data analyst" in get(f"{site}/offers/", session)[1], site
     finally:
         for server in servers:
             server.terminate()
