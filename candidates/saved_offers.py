@@ -8,6 +8,7 @@ from weakref import WeakKeyDictionary
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.middleware.csrf import get_token
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from offers.models import OfferPage
@@ -15,8 +16,9 @@ from offers.models import OfferPage
 from .models import SavedOffer, User
 
 # The ids of the offers the candidate saved, read once per request however many
-# cards the page shows.
+# cards the page shows; the forms' token, masked once per request.
 _saved_ids: WeakKeyDictionary[HttpRequest, frozenset[int]] = WeakKeyDictionary()
+_tokens: WeakKeyDictionary[HttpRequest, str] = WeakKeyDictionary()
 
 
 def saved_offers(user: User) -> QuerySet[SavedOffer]:
@@ -33,6 +35,14 @@ def saved_offer_ids(request: HttpRequest) -> frozenset[int]:
             .values_list("offer_id", flat=True)
         )
     return _saved_ids[request]
+
+
+def page_token(request: HttpRequest) -> str:
+    """The CSRF token of the page's Save forms: one masked token serves them all,
+    as Django's ``{% csrf_token %}`` gives one per template."""
+    if request not in _tokens:
+        _tokens[request] = get_token(request)
+    return _tokens[request]
 
 
 def save_offer(user: User, offer: OfferPage) -> SavedOffer:

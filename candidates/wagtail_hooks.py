@@ -4,7 +4,6 @@ privacy app) and its own cards of the candidate space's menu."""
 from __future__ import annotations
 
 from django.http import HttpRequest
-from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.safestring import SafeString
@@ -15,7 +14,7 @@ from offers.models import OfferPage
 from offers.save_toggle import OFFER_SAVE_TOGGLE_HOOK
 
 from .personal_data import CANDIDATE_DATA, PERSONAL_DATA_HOOK, PersonalData
-from .saved_offers import saved_offer_ids
+from .saved_offers import page_token, saved_offer_ids
 from .sections import SPACE_LINKS_HOOK, SpaceLink
 
 
@@ -61,16 +60,21 @@ def offer_save_toggle(request: HttpRequest | None, offer: OfferPage) -> SafeStri
     cached for them) that saves it once they log in, then shows the offer."""
     user = getattr(request, "user", None)
     logged_in = user is not None and user.is_authenticated
+    save_url = reverse("candidates:save_offer", args=[offer.pk])
     context = {
         "offer": offer,
         "logged_in": logged_in,
         "saved": logged_in and offer.pk in saved_offer_ids(request),
+        "save_url": save_url,
         # A visitor comes back to the offer, which then says "Saved" (the
         # link is the same on every cached page); a candidate to this page.
         "next": request.get_full_path() if logged_in else offer.url,
     }
     if logged_in:
-        # The form's token, given as is: rendering with the request would run
-        # every context processor once per card.
-        context["csrf_token"] = get_token(request)
+        context["remove_url"] = reverse(
+            "candidates:remove_saved_offer", args=[offer.pk]
+        )
+        # The form's token, given as is (rendering with the request would run
+        # every context processor once per card), masked once per page.
+        context["csrf_token"] = page_token(request)
     return render_to_string("candidates/includes/save_toggle.html", context)

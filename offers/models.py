@@ -1035,8 +1035,8 @@ class OfferPage(BasePage):
             )
 
         context["locations"] = locations
-        context["json_ld"] = functools.partial(
-            self.json_ld, request, PortalSettings.for_request(request), locations
+        context["json_ld"] = lambda: self.json_ld(
+            request, PortalSettings.for_request(request), locations
         )
         context["team_pages"] = SimpleLazyObject(lambda: about()[0])
         context["location_pages"] = SimpleLazyObject(lambda: about()[1])
