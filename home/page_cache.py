@@ -87,9 +87,12 @@ def content_version(request: HttpRequest | None = None) -> str:
     return version
 
 
+#: Where the shared parts of pages and the values kept for everyone live.
+SHARED_PARTS_CACHE_ALIAS = "default"
+
+
 def shared_parts_cache():
-    """Where the shared parts of pages are kept (the default cache)."""
-    return caches["default"]
+    return caches[SHARED_PARTS_CACHE_ALIAS]
 
 
 def kept_for_everyone(name: str, parts: Sequence[Any], make: Callable[[], Any]) -> Any:

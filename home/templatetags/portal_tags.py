@@ -15,7 +15,7 @@ from wagtail.templatetags.wagtail_cache import WagtailCacheNode
 from home import formatting
 from home.i18n import navigation
 from home.models import PortalSettings
-from home.page_cache import content_version, is_private_path
+from home.page_cache import SHARED_PARTS_CACHE_ALIAS, content_version, is_private_path
 
 register = template.Library()
 
@@ -107,7 +107,7 @@ def do_shared_fragment(parser, token) -> SharedFragmentNode:
         parser.compile_filter(SECONDS_VARIABLE),
         bits[1],
         [parser.compile_filter(bit) for bit in (VERSION_VARIABLE, *bits[2:])],
-        None,  # the default cache
+        parser.compile_filter(f'"{SHARED_PARTS_CACHE_ALIAS}"'),
     )
 
 
